@@ -1,0 +1,36 @@
+# docmgr — two commands: `make run` (set up, then open the app) and `make test` (set up, then run
+# the whole suite). Both are idempotent: a second run only checks that everything is in place.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.docmgr-installed
+
+# tesseract + language data; DejaVu fonts (test fixtures, UI); the libraries Qt's xcb platform
+# plugin needs on a bare Debian (found with ldd on libqxcb.so); Xvfb for screenshots.
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fonts-dejavu-core \
+	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
+	libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libxkbcommon0 libegl1 libgl1 libfontconfig1 \
+	libdbus-1-3 libglib2.0-0 xvfb
+
+.PHONY: run test setup system-packages clean-venv
+
+run: setup
+	$(BIN)/docmgr
+
+test: setup
+	QT_QPA_PLATFORM=offscreen OMP_THREAD_LIMIT=1 $(BIN)/python -m pytest
+
+setup: system-packages $(STAMP)
+
+system-packages:
+	@sh scripts/system-packages.sh $(APT_PACKAGES)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+clean-venv:
+	rm -rf $(VENV)

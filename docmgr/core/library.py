@@ -1,0 +1,148 @@
+"""A library folder: the catalog, the content-addressed originals, quarantine and the write lock.
+
+Originals are stored once per sha256, read-only, and never modified. Every write to the library
+holds :meth:`Library.write_lock` — an OS file lock, released by the system if the process dies, held
+only for the duration of one document's write — so the CLI and the app can share a library.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import shutil
+import stat
+import tempfile
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Iterator, Optional
+
+from docmgr.core.catalog import Catalog
+from docmgr.core.errors import LibraryError
+from docmgr.core.paths import LibraryPaths
+from docmgr.core.settings import Settings
+
+log = logging.getLogger(__name__)
+
+LOCK_TIMEOUT = 120.0  # seconds a writer waits for another one's short write
+
+
+class Library:
+    """An opened library.
+
+    Args:
+        root: the library folder; created when missing.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.paths = LibraryPaths(Path(root))
+        try:
+            for folder in (self.paths.root, self.paths.originals, self.paths.quarantine, self.paths.derived,
+                           self.paths.tmp, self.paths.logs):
+                folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LibraryError(f"{root}: cannot create the library folder ({exc.strerror or exc})") from exc
+        self.settings = Settings.load(self.paths.settings)
+        with self.write_lock():
+            self.catalog = Catalog(self.paths.catalog)
+
+    @property
+    def root(self) -> Path:
+        return self.paths.root
+
+    def save_settings(self) -> None:
+        with self.write_lock():
+            self.settings.save(self.paths.settings)
+
+    @contextmanager
+    def write_lock(self, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+        """Hold the library's write lock (an OS lock: a killed holder leaves no stale lock)."""
+        from filelock import FileLock, Timeout
+
+        lock = FileLock(str(self.paths.write_lock), timeout=timeout)
+        try:
+            lock.acquire()
+        except Timeout as exc:
+            raise LibraryError(f"{self.root}: another docmgr process has held the library for {timeout:.0f} s") from exc
+        try:
+            yield
+        finally:
+            lock.release()
+
+    # -- originals --------------------------------------------------------------------------
+    def original_path(self, sha256: str, suffix: str) -> Path:
+        return self.paths.original(sha256, suffix)
+
+    def store_original(self, source: Path, sha256: str, suffix: str) -> Path:
+        """Copy ``source`` into the store under its checksum (idempotent), read-only.
+
+        The copy is written to a temporary file, verified against ``sha256``, then renamed into
+        place, so a crash never leaves a partial original under a real name.
+        """
+        target = self.original_path(sha256, suffix)
+        if target.exists() and file_sha256(target) == sha256:
+            return target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=".part-", dir=target.parent)
+        tmp = Path(tmp_name)
+        try:
+            with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+                shutil.copyfileobj(src, out, 1 << 20)
+                out.flush()
+                os.fsync(out.fileno())
+            if file_sha256(tmp) != sha256:
+                raise LibraryError(f"{source}: the file changed while it was being read")
+            os.chmod(tmp, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+            os.replace(tmp, target)
+        finally:
+            if tmp.exists():
+                _force_remove(tmp)
+        return target
+
+    def discard_original(self, sha256: str, suffix: str) -> None:
+        """Remove a stored original that no catalog row refers to (rollback of a failed filing)."""
+        if self.catalog.find_sha256(sha256) is None:
+            path = self.original_path(sha256, suffix)
+            if path.exists():
+                _force_remove(path)
+
+    # -- quarantine -------------------------------------------------------------------------
+    def quarantine(self, source: Path, reason: str) -> Optional[Path]:
+        """Copy a rejected file (when readable) to the quarantine with a ``.reason.txt`` beside it."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        safe = re.sub(r"[^\w.\-]+", "_", source.name, flags=re.UNICODE)[:120] or "file"
+        target = self.paths.quarantine / f"{stamp}-{safe}"
+        n = 1
+        while target.exists():
+            n += 1
+            target = self.paths.quarantine / f"{stamp}-{n}-{safe}"
+        try:
+            shutil.copyfile(source, target)
+        except OSError:
+            return None
+        target.with_name(target.name + ".reason.txt").write_text(f"{source}\n{reason}\n", encoding="utf-8")
+        return target
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file's bytes, read in 1 MiB blocks."""
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        _update_hash(h, fh)
+    return h.hexdigest()
+
+
+def _update_hash(h: "hashlib._Hash", fh: IO[bytes]) -> None:
+    for block in iter(lambda: fh.read(1 << 20), b""):
+        h.update(block)
+
+
+def _force_remove(path: Path) -> None:
+    """Delete a file even when it is read-only (Windows refuses otherwise)."""
+    try:
+        os.chmod(path, stat.S_IWUSR | stat.S_IRUSR)
+    except OSError:
+        pass
+    path.unlink(missing_ok=True)

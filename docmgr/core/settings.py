@@ -1,0 +1,83 @@
+"""Typed settings, each declared once with its type and default.
+
+Library settings live in the library (``settings.json``) so that every process that opens the
+library — the app, the CLI, a script — behaves alike. Unknown keys are kept (a newer docmgr may have
+written them); values of the wrong type fall back to the default with a warning.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+SETTINGS_VERSION = 1
+
+
+@dataclass
+class Settings:
+    """Library settings.
+
+    Attributes:
+        ocr_languages: tesseract language string.
+        review_threshold: below this classifier confidence a document goes to "needs review".
+        file_time_limit: seconds one input file may take before it is rejected.
+        max_pages: inputs with more pages are rejected.
+        max_megapixels: images (and rendered pages) above this are rejected before decoding.
+        max_page_area_m2: PDF pages larger than this are rejected before rendering.
+        search_engine: "whoosh" (default, embedded) or "tantivy" (large libraries).
+        inbox_folder: a folder watched for new files ("" = none).
+        ui_language: "" follows the system locale; "vi" or "en" forces one.
+    """
+
+    ocr_languages: str = "vie+eng"
+    review_threshold: float = 0.6
+    file_time_limit: float = 600.0
+    max_pages: int = 2000
+    max_megapixels: float = 120.0
+    max_page_area_m2: float = 5.0
+    search_engine: str = "whoosh"
+    inbox_folder: str = ""
+    ui_language: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def load(cls, path: Path) -> "Settings":
+        """Read settings from ``path``; a missing or unreadable file gives the defaults."""
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError) as exc:
+            log.warning("settings %s unreadable (%s); using defaults", path, exc)
+            return cls()
+        settings = cls()
+        known = {f.name: f for f in fields(cls) if f.name != "extra"}
+        for key, value in raw.items():
+            if key == "version":
+                continue
+            if key not in known:
+                settings.extra[key] = value
+                continue
+            default = getattr(settings, key)
+            if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+                value = float(value)
+            if type(value) is not type(default):
+                log.warning("setting %s=%r has the wrong type; using %r", key, value, default)
+                continue
+            setattr(settings, key, value)
+        return settings
+
+    def save(self, path: Path) -> None:
+        """Write atomically (temporary file, then rename)."""
+        data = {k: v for k, v in asdict(self).items() if k != "extra"}
+        data = {"version": SETTINGS_VERSION, **self.extra, **data}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".json.part")
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        os.replace(tmp, path)
