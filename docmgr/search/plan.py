@@ -1,0 +1,159 @@
+"""From the parsed query tree to the engine-neutral low-level query, through the shared analysis.
+
+Ranking rules live here, once for every engine:
+
+* a word without marks matches the folded view; a word with marks matches the folded view *and* the
+  exact view with a higher boost, so "sổ" ranks documents with sổ above those with only số;
+* title matches weigh more than body matches;
+* side-by-side words get a proximity boost for each adjacent pair (khai sinh, sử dụng đất);
+* plain words are first required all together; :func:`relax` gives the "any word" form used when
+  that finds nothing (a long question still returns its best matches).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from docmgr.search import query as qt
+from docmgr.search.analysis import analyse, fast_fold, has_marks, words
+from docmgr.search.engine import All, Bool, Phrase, Prefix, Q, Range, Term, date_int
+
+EXACT_BOOST = 2.0
+TITLE_BOOST = 2.0
+PAIR_BOOST = 1.5
+
+
+def plan(node: qt.Node, *, relaxed: bool = False) -> Q:
+    """The low-level query for ``node``; ``relaxed`` turns side-by-side words into "any of them"."""
+    return _plan(node, relaxed)
+
+
+def can_relax(node: qt.Node) -> bool:
+    """True when :func:`plan` with ``relaxed=True`` differs (two or more side-by-side free words)."""
+    if isinstance(node, qt.And) and node.implicit:
+        return sum(1 for c in node.children if _free(c)) >= 2
+    return False
+
+
+def _free(node: qt.Node) -> bool:
+    return isinstance(node, (qt.Word, qt.Phrase)) and node.field is None
+
+
+def _plan(node: qt.Node, relaxed: bool) -> Q:
+    if isinstance(node, qt.Word):
+        return _word(node)
+    if isinstance(node, qt.Phrase):
+        return _phrase(node.text, node.field)
+    if isinstance(node, qt.DateRange):
+        return Range("date", date_int(node.start.isoformat()) if node.start else None,
+                     date_int(node.end.isoformat()) if node.end else None)
+    if isinstance(node, qt.Or):
+        return Bool(should=tuple(_plan(c, False) for c in node.children))
+    if isinstance(node, qt.Not):
+        return Bool(must=(All(),), must_not=(_plan(node.child, False),))
+    assert isinstance(node, qt.And)
+    must: list[Q] = []
+    should: list[Q] = []
+    must_not: list[Q] = []
+    for child in node.children:
+        if isinstance(child, qt.Not):
+            must_not.append(_plan(child.child, False))
+        elif relaxed and node.implicit and _free(child):
+            should.append(_plan(child, False))
+        else:
+            must.append(_plan(child, False))
+    if node.implicit:
+        should.extend(_pairs(node.children))
+    if not must and not should:
+        must.append(All())
+    if relaxed and must and any(_free(c) for c in node.children):
+        # filters stay required; at least one free word must still match
+        must.append(Bool(should=tuple(_plan(c, False) for c in node.children if _free(c))))
+    return Bool(must=tuple(must), should=tuple(should), must_not=tuple(must_not))
+
+
+def _pairs(children: tuple[qt.Node, ...]) -> list[Q]:
+    out: list[Q] = []
+    for a, b in zip(children, children[1:]):
+        if isinstance(a, qt.Word) and isinstance(b, qt.Word) and a.field is None and b.field is None \
+                and not a.prefix and not b.prefix:
+            terms = tuple(analyse(f"{a.text} {b.text}").folded.split())
+            if len(terms) >= 2:
+                out.append(Phrase("folded", terms, slop=1, boost=PAIR_BOOST))
+    return out
+
+
+_FIELD_NAMES = {"type": "type", "number": "number", "issuer": "issuer", "file": "file"}
+
+
+def _word(node: qt.Word) -> Q:
+    toks = words(node.text)
+    if node.field is not None:
+        fld = _FIELD_NAMES[node.field]
+        if node.prefix:
+            return Prefix(fld, fast_fold(toks[-1]))
+        if len(toks) == 1:
+            return Term(fld, fast_fold(toks[0]))
+        return Phrase(fld, tuple(analyse(node.text).folded.split()))
+    if len(toks) != 1:
+        return _phrase(node.text, None)
+    token = toks[0]
+    folded = fast_fold(token)
+    marks = has_marks(token)
+    if node.prefix:
+        clauses: list[Q] = [Prefix("folded", folded), Prefix("title_folded", folded, TITLE_BOOST)]
+        if marks:
+            clauses.append(Prefix("exact", token, EXACT_BOOST))
+        return Bool(should=tuple(clauses))
+    clauses = [Term("folded", folded), Term("title_folded", folded, TITLE_BOOST)]
+    if marks:
+        clauses += [Term("exact", token, EXACT_BOOST), Term("title_exact", token, EXACT_BOOST * TITLE_BOOST)]
+    return Bool(should=tuple(clauses))
+
+
+def _phrase(text: str, fld: Optional[str]) -> Q:
+    views = analyse(text)
+    folded = tuple(views.folded.split())
+    if fld is not None:
+        name = _FIELD_NAMES[fld]
+        return Term(name, folded[0]) if len(folded) == 1 else Phrase(name, folded)
+    if len(folded) == 1:
+        return _word(qt.Word(text))
+    clauses: list[Q] = [Phrase("folded", folded), Phrase("title_folded", folded, boost=TITLE_BOOST)]
+    if has_marks(views.exact):
+        clauses.append(Phrase("exact", tuple(views.exact.split()), boost=EXACT_BOOST))
+    return Bool(should=tuple(clauses))
+
+
+@dataclass
+class Highlight:
+    """What to mark in snippets and count on pages: folded terms and folded prefixes."""
+
+    terms: set[str] = field(default_factory=set)
+    prefixes: set[str] = field(default_factory=set)
+
+    def matches(self, folded_forms: set[str]) -> bool:
+        if folded_forms & self.terms:
+            return True
+        return any(f.startswith(p) for f in folded_forms for p in self.prefixes)
+
+
+def highlight(node: qt.Node) -> Highlight:
+    """The free-text terms of a query (not those under NOT), for snippets and the best page."""
+    hl = Highlight()
+    _collect(node, hl)
+    return hl
+
+
+def _collect(node: qt.Node, hl: Highlight) -> None:
+    if isinstance(node, qt.Word):
+        if node.field is None:
+            for tok in words(node.text):
+                (hl.prefixes if node.prefix else hl.terms).add(fast_fold(tok))
+    elif isinstance(node, qt.Phrase):
+        if node.field is None:
+            hl.terms.update(analyse(node.text).folded.split())
+    elif isinstance(node, (qt.And, qt.Or)):
+        for child in node.children:
+            _collect(child, hl)

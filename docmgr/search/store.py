@@ -1,0 +1,90 @@
+"""Where a library's index lives, which generation is current, and whether it is usable.
+
+``index/CURRENT.json`` names the current generation folder, its engine and its schema version. A
+rebuild fills a new folder and then replaces ``CURRENT.json`` atomically (``os.replace``), so a
+reader sees either the old complete index or the new complete one, never a half-built one. An
+index whose pointer is missing, names another engine or schema version, or does not open, is
+reported as :class:`IndexUnusable` and rebuilt by the caller.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+from docmgr.search.engine import SCHEMA_VERSION, Engine, IndexUnusable, create_engine
+
+POINTER = "CURRENT.json"
+
+
+class IndexStore:
+    """The index folder of one library.
+
+    Args:
+        root: the library's ``index`` folder.
+        engine: the engine the library setting asks for ("whoosh" or "tantivy").
+    """
+
+    def __init__(self, root: Path, engine: str) -> None:
+        self.root = root
+        self.engine = engine
+
+    def pointer(self) -> dict[str, object]:
+        """The parsed ``CURRENT.json`` ({} when missing or unreadable)."""
+        try:
+            data = json.loads((self.root / POINTER).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def open(self) -> Engine:
+        """The current index; raises :class:`IndexUnusable` saying why it cannot be used."""
+        info = self.pointer()
+        if not info:
+            raise IndexUnusable("is missing")
+        if info.get("engine") != self.engine:
+            raise IndexUnusable(f"was built with {info.get('engine')}, the library now uses {self.engine}")
+        if info.get("schema") != SCHEMA_VERSION:
+            raise IndexUnusable(f"has version {info.get('schema')}, this docmgr uses {SCHEMA_VERSION}")
+        folder = self.root / str(info.get("dir", ""))
+        if not info.get("dir") or not folder.is_dir():
+            raise IndexUnusable(f"folder {folder.name or '?'} is missing")
+        try:
+            return create_engine(self.engine, folder, create=False)
+        except IndexUnusable as exc:
+            raise IndexUnusable(f"is damaged ({exc})") from exc
+
+    def new_generation(self) -> tuple[Path, Engine]:
+        """A new, empty index folder (not current until :meth:`publish`)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        name = f"{self.engine}-v{SCHEMA_VERSION}-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}"
+        folder = self.root / name
+        n = 1
+        while folder.exists():
+            n += 1
+            folder = self.root / f"{name}-{n}"
+        return folder, create_engine(self.engine, folder, create=True)
+
+    def publish(self, folder: Path) -> None:
+        """Make ``folder`` the current index (atomic) and remove older generations (best effort)."""
+        tmp = self.root / (POINTER + ".part")
+        data = {"engine": self.engine, "schema": SCHEMA_VERSION, "dir": folder.name}
+        with tmp.open("w", encoding="utf-8") as fh:
+            json.dump(data, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.root / POINTER)
+        self.remove_others(keep=folder.name)
+
+    def remove_others(self, keep: str) -> None:
+        """Delete generation folders other than ``keep`` (a folder still open on Windows stays)."""
+        for child in self.root.iterdir():
+            if child.is_dir() and child.name != keep:
+                shutil.rmtree(child, ignore_errors=True)
+
+    def discard(self, folder: Path) -> None:
+        """Remove an unpublished generation (after a cancelled or failed rebuild)."""
+        shutil.rmtree(folder, ignore_errors=True)
