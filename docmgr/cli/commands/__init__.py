@@ -7,4 +7,6 @@ COMMANDS: list[str] = [
     "delete",
     "restore",
     "check",
+    "search",
+    "reindex",
 ]

@@ -1,0 +1,331 @@
+"""Search use cases: query, keep the index in step with the catalog, rebuild it, check it.
+
+The catalog is the source of truth. A document whose row has ``indexed = 0`` (new, edited, trashed
+or restored) is brought into the index by :func:`sync_index`; a missing, stale (other schema or
+engine) or damaged index is rebuilt from the catalog by :func:`reindex`, with a notice. Every index
+write holds the library's write lock, so one writer at a time touches it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable, Optional, Sequence
+
+from docmgr.core.errors import LibraryError
+from docmgr.core.library import Library
+from docmgr.core.models import Document
+from docmgr.core.progress import CancelToken, ProgressCallback, ProgressEvent, no_progress
+from docmgr.search import (Engine, IndexDoc, IndexStore, IndexUnusable, best_page, can_relax, fast_fold, has_marks,
+                           highlight, parse, plan, snippet, words)
+from docmgr.search import query as qt
+from docmgr.search.engine import Bool, Term
+
+log = logging.getLogger(__name__)
+
+BATCH = 500  # documents per index commit during a rebuild
+SYNC_LOCK_WAIT = 5.0  # seconds a search waits to bring the index up to date before answering as is
+Notice = Callable[[str], None]
+
+
+# -- catalog → index -----------------------------------------------------------------------------
+def type_name(doc: Document) -> Optional[str]:
+    """The Vietnamese type name shown for a document (the classification's name, else its code)."""
+    name = doc.classification.get("type") if isinstance(doc.classification, dict) else None
+    return str(name) if name else doc.type_code
+
+
+def title_of(doc: Document) -> str:
+    """A display title: the ``summary`` field when known, else the file name."""
+    summary = doc.fields.get("summary")
+    return str(summary.value) if summary and summary.value else doc.filename
+
+
+def _field(doc: Document, key: str) -> str:
+    value = doc.fields.get(key)
+    if value is None or value.value is None:
+        return ""
+    return " ".join(map(str, value.value)) if isinstance(value.value, list) else str(value.value)
+
+
+def index_doc(library: Library, doc: Document) -> IndexDoc:
+    """The index entry of a catalog document (page text read from the catalog)."""
+    extra = " ".join(_field(doc, k) for k in sorted(doc.fields) if k not in ("number", "issuer", "summary"))
+    issued = _field(doc, "issued") or doc.added[:10]
+    return IndexDoc(id=doc.id, pages=[(p.number, p.text) for p in library.catalog.pages(doc.id)],
+                    title=title_of(doc), type_code=doc.type_code, type_name=type_name(doc),
+                    number=_field(doc, "number"), issuer=_field(doc, "issuer"), filename=doc.filename,
+                    issued=issued, extra=extra)
+
+
+def _store(library: Library) -> IndexStore:
+    return IndexStore(library.paths.index, library.settings.search_engine or "whoosh")
+
+
+# -- opening, rebuilding, syncing ------------------------------------------------------------------
+def open_index(library: Library, *, notice: Optional[Notice] = None) -> Engine:
+    """The library's index, rebuilt from the catalog first when missing, stale or damaged."""
+    store = _store(library)
+    try:
+        return store.open()
+    except IndexUnusable as exc:
+        (notice or log.warning)(f"the search index {exc}; rebuilding it from the catalog")
+    reindex(library, only_if_unusable=True)
+    return store.open()
+
+
+def reindex(library: Library, *, progress: ProgressCallback = no_progress, cancel: Optional[CancelToken] = None,
+            only_if_unusable: bool = False) -> int:
+    """Build a new index generation from the catalog and make it current; returns documents indexed.
+
+    Readers keep using the previous generation until the new one is complete. With
+    ``only_if_unusable`` another process's fresh rebuild (seen once the lock is held) is kept.
+    """
+    cancel = cancel or CancelToken()
+    store = _store(library)
+    with library.write_lock():
+        if only_if_unusable:
+            try:
+                store.open().close()
+                return 0
+            except IndexUnusable:
+                pass
+        docs = library.catalog.documents()
+        folder, engine = store.new_generation()
+        try:
+            total = len(docs)
+            progress(ProgressEvent(0, total, "", "indexing"))
+            for start in range(0, total, BATCH):
+                cancel.check()
+                chunk = docs[start:start + BATCH]
+                engine.write([index_doc(library, d) for d in chunk], [])
+                progress(ProgressEvent(min(total, start + BATCH), total, chunk[-1].filename, "indexing"))
+            engine.close()
+        except BaseException:
+            engine.close()
+            store.discard(folder)
+            raise
+        store.publish(folder)
+        library.catalog.mark_indexed(library.catalog.all_ids())
+        return total
+
+
+def sync_index(library: Library, *, timeout: Optional[float] = None, notice: Optional[Notice] = None) -> int:
+    """Index every document marked ``indexed = 0`` and drop trashed ones; returns how many were handled.
+
+    Args:
+        timeout: seconds to wait for the write lock (None = the library's default); on timeout a
+            :class:`LibraryError` is raised.
+    """
+    if not library.catalog.unindexed_ids():
+        return 0
+    open_index(library, notice=notice).close()  # rebuilt here if unusable
+    with (library.write_lock() if timeout is None else library.write_lock(timeout)):
+        ids = library.catalog.unindexed_ids()  # again, under the lock
+        if not ids:
+            return 0
+        engine = _store(library).open()
+        try:
+            for start in range(0, len(ids), BATCH):
+                chunk = ids[start:start + BATCH]
+                live = library.catalog.documents(ids=chunk)
+                live_ids = {d.id for d in live}
+                engine.write([index_doc(library, d) for d in live], [i for i in chunk if i not in live_ids])
+                library.catalog.mark_indexed(chunk)
+        finally:
+            engine.close()
+        return len(ids)
+
+
+def _fresh_index(library: Library, notice: Optional[Notice]) -> Engine:
+    try:
+        sync_index(library, timeout=SYNC_LOCK_WAIT, notice=notice)
+    except LibraryError as exc:  # a long write holds the library: answer from the index as it is
+        log.info("search index not brought up to date: %s", exc)
+    except IndexUnusable as exc:
+        _rebuild(library, notice, str(exc))
+    return open_index(library, notice=notice)
+
+
+def _rebuild(library: Library, notice: Optional[Notice], why: str) -> None:
+    (notice or log.warning)(f"the search index {why}; rebuilding it from the catalog")
+    reindex(library)
+
+
+def _with_retry(library: Library, engine: Engine, notice: Optional[Notice],
+                work: Callable[[Engine], Any]) -> tuple[Engine, Any]:
+    """Run ``work``; when the index turns out unreadable, rebuild it (unless another process already
+    replaced it) and run once more. Returns the engine in use (to close) and the result."""
+    try:
+        return engine, work(engine)
+    except IndexUnusable as exc:
+        failed = getattr(engine, "path", None)
+        engine.close()
+        current = _store(library).pointer().get("dir")
+        if failed is None or current == failed.name:
+            _rebuild(library, notice, f"is damaged ({exc})")
+        engine = open_index(library, notice=notice)
+        return engine, work(engine)
+
+
+# -- queries ---------------------------------------------------------------------------------------
+def search(library: Library, query: str, *, limit: int = 20, sort: str = "relevance",
+           notice: Optional[Notice] = None) -> dict[str, Any]:
+    """Run a query; the result is shaped as ``docmgr search --json`` prints it (see CLI.md).
+
+    Raises:
+        UsageError: bad query syntax (the message says what is wrong).
+    """
+    node = parse(query)
+    engine = _fresh_index(library, notice)
+    try:
+        engine, results = _with_retry(library, engine, notice, lambda e: _run(e, node, limit, sort))
+        suggestion = did_you_mean(engine, query, node) if results.total == 0 else None
+    finally:
+        engine.close()
+    hl = highlight(node)
+    docs = {d.id: d for d in library.catalog.documents(ids=[h.id for h in results.hits])}
+    hits = []
+    for h in results.hits:
+        doc = docs.get(h.id)
+        if doc is None:  # trashed since the index was written
+            continue
+        pages = [(p.number, p.text) for p in library.catalog.pages(doc.id)]
+        page = best_page(pages, hl) if pages else None
+        text = next((t for n, t in pages if n == page), "")
+        hits.append({"id": doc.id, "filename": doc.filename, "title": title_of(doc), "type": type_name(doc),
+                     "score": round(h.score, 4), "page": page, "snippet": snippet(text, hl)})
+    return {"query": query, "total": results.total, "suggestion": suggestion,
+            "facets": results.facets, "hits": hits}
+
+
+def _run(engine: Engine, node: qt.Node, limit: int, sort: str) -> Any:
+    results = engine.search(plan(node), limit=limit, sort=sort)
+    if results.total == 0 and can_relax(node):
+        results = engine.search(plan(node, relaxed=True), limit=limit, sort=sort)
+    return results
+
+
+def did_you_mean(engine: Engine, query: str, node: qt.Node) -> Optional[str]:
+    """The query with unknown words replaced by the closest indexed ones, when that finds something."""
+    changed = query
+    for word in _free_words(node):
+        for tok in words(word):
+            marks = has_marks(tok)
+            field, form = ("exact", tok) if marks else ("folded", fast_fold(tok))
+            if len(form) < 3 or engine.doc_freq(field, form) > 0:
+                continue
+            best = _closest(form, engine.terms(field, form[:1], 5000))
+            if best is not None:
+                changed = changed.replace(word, word.replace(tok, best) if tok in word else best, 1)
+    if changed == query:
+        return None
+    try:
+        return changed if engine.count(plan(parse(changed), relaxed=True)) > 0 else None
+    except Exception:  # the rewritten query did not parse: no suggestion
+        return None
+
+
+def _free_words(node: qt.Node) -> list[str]:
+    if isinstance(node, qt.Word) and node.field is None and not node.prefix:
+        return [node.text]
+    if isinstance(node, (qt.And, qt.Or)):
+        return [w for c in node.children for w in _free_words(c)]
+    return []
+
+
+def _closest(word: str, candidates: Sequence[tuple[str, int]]) -> Optional[str]:
+    limit = 1 if len(word) <= 4 else 2
+    best: Optional[tuple[int, int, str]] = None
+    for term, df in candidates:
+        if abs(len(term) - len(word)) > limit or "/" in term:
+            continue
+        d = _distance(word, term, limit)
+        if d <= limit and (best is None or (d, -df) < (best[0], best[1])):
+            best = (d, -df, term)
+    return best[2] if best else None
+
+
+def _distance(a: str, b: str, cap: int) -> int:
+    """Levenshtein distance (stops early above ``cap``)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+        if min(cur) > cap:
+            return cap + 1
+        prev = cur
+    return prev[-1]
+
+
+def suggest(library: Library, prefix: str, *, limit: int = 8) -> list[str]:
+    """Autocomplete: whole queries completing the last word of ``prefix``, most frequent first."""
+    head, _, last = prefix.rpartition(" ")
+    toks = words(last)
+    if not toks:
+        return []
+    tok = toks[-1]
+    field, form = ("exact", tok) if has_marks(tok) else ("folded", fast_fold(tok))
+    engine = _fresh_index(library, None)
+    try:
+        found = engine.terms(field, form, limit * 3)
+    finally:
+        engine.close()
+    out = [f"{head} {term}".strip() for term, _ in found if "/" not in term or "/" in form]
+    return out[:limit]
+
+
+def more_like_this(library: Library, doc_id: int, *, limit: int = 10, terms: int = 25) -> list[dict[str, Any]]:
+    """Documents sharing the most distinctive terms of ``doc_id`` (tf·idf over the index)."""
+    import math
+    from collections import Counter
+
+    from docmgr.search import analyse
+
+    doc = library.catalog.get(doc_id)
+    entry = index_doc(library, doc)
+    counts = Counter(t for t in analyse(" ".join(text for _, text in entry.pages) + " " + entry.title).folded.split()
+                     if len(t) > 1 and not t.isdigit())
+    engine = _fresh_index(library, None)
+    try:
+        n = max(1, engine.doc_count())
+        weighted = []
+        for term, tf in counts.most_common(200):
+            df = engine.doc_freq("folded", term)
+            if 0 < df < n:
+                weighted.append((tf * math.log(n / df), term))
+        weighted.sort(reverse=True)
+        q = Bool(should=tuple(Term("folded", t) for _, t in weighted[:terms]))
+        results = engine.search(q, limit=limit + 1, facets=False) if weighted else None
+    finally:
+        engine.close()
+    if results is None:
+        return []
+    hits = [h for h in results.hits if h.id != doc_id][:limit]
+    docs = {d.id: d for d in library.catalog.documents(ids=[h.id for h in hits])}
+    return [{"id": h.id, "filename": docs[h.id].filename, "title": title_of(docs[h.id]),
+             "type": type_name(docs[h.id]), "score": round(h.score, 4)} for h in hits if h.id in docs]
+
+
+# -- checks ----------------------------------------------------------------------------------------
+def check_index(library: Library) -> list[dict[str, Any]]:
+    """Problems between the catalog and the index, as ``docmgr check`` lists them."""
+    try:
+        engine = _store(library).open()
+    except IndexUnusable as exc:
+        if not library.catalog.all_ids():
+            return []
+        return [{"kind": "index", "id": None, "detail": f"the search index {exc} (run docmgr reindex)"}]
+    try:
+        indexed = engine.ids()
+    except IndexUnusable as exc:
+        return [{"kind": "index", "id": None, "detail": f"the search index is damaged ({exc}) (run docmgr reindex)"}]
+    finally:
+        engine.close()
+    live = {d.id for d in library.catalog.documents()}
+    pending = set(library.catalog.unindexed_ids())
+    problems = [{"kind": "index-missing", "id": i, "detail": "filed but not in the search index"}
+                for i in sorted(live - indexed - pending)]
+    problems += [{"kind": "index-extra", "id": i, "detail": "in the search index but trashed or not in the catalog"}
+                 for i in sorted(indexed - live - pending)]
+    return problems
