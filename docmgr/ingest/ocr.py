@@ -113,7 +113,7 @@ def _ocr_one(job: OcrJob, languages: str, cancel: CancelToken) -> OcrPage:
     remaining = cancel.remaining()
     try:
         data = pytesseract.image_to_data(image, lang=languages, output_type=pytesseract.Output.DICT,
-                                         timeout=remaining or 0)
+                                         timeout=0 if remaining is None else max(remaining, 0.01))
     except RuntimeError as exc:  # pytesseract signals its timeout this way
         if cancel.cancelled:
             raise Cancelled() from exc

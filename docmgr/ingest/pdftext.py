@@ -36,18 +36,19 @@ def read_pdf(path: Path, *, password: Optional[str], max_pages: int, max_page_ar
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
+    pdf = None
     try:
         pdf = pdfplumber.open(path, password=password or "")
-    except PDFPasswordIncorrect as exc:
-        raise RejectedInput("encrypted PDF: wrong password" if password
-                            else "encrypted PDF: needs a password (--password)") from exc
-    except Exception as exc:  # pdfminer raises many unrelated types for damaged files
-        raise RejectedInput(f"damaged PDF ({_describe(exc)})") from exc
+        pages = pdf.pages
+    except Exception as exc:
+        if pdf is not None:
+            pdf.close()  # pdfminer raises many unrelated types for damaged files
+        cause = _root(exc)
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise RejectedInput("encrypted PDF: wrong password" if password
+                                else "encrypted PDF: needs a password (--password)") from exc
+        raise RejectedInput(f"damaged PDF ({_describe(cause)})") from exc
     with pdf:
-        try:
-            pages = pdf.pages
-        except Exception as exc:
-            raise RejectedInput(f"damaged PDF ({_describe(exc)})") from exc
         total = len(pages)
         if total == 0:
             raise RejectedInput("PDF has no pages")
@@ -82,6 +83,16 @@ def _read_page(page: Any, number: int, max_area: float, max_megapixels: float) -
     if verdict.usable:
         return PdfPage(number, text)
     return PdfPage(number, None, verdict.reason)
+
+
+def _root(exc: BaseException) -> BaseException:
+    """pdfplumber wraps pdfminer's errors: find the one that says what happened."""
+    while True:
+        inner = exc.__cause__ or exc.__context__ or (exc.args[0] if exc.args and isinstance(exc.args[0], BaseException)
+                                                     else None)
+        if inner is None or inner is exc:
+            return exc
+        exc = inner
 
 
 def _describe(exc: BaseException) -> str:
