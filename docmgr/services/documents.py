@@ -70,12 +70,21 @@ def trash(library: Library, doc_id: int) -> None:
     """Move a document to the trash (reversible)."""
     with library.write_lock():
         library.catalog.set_trashed(doc_id, True)
+    _reindex_quietly(library)
 
 
 def restore(library: Library, doc_id: int) -> None:
     """Take a document back out of the trash."""
     with library.write_lock():
         library.catalog.set_trashed(doc_id, False)
+    _reindex_quietly(library)
+
+
+def _reindex_quietly(library: Library) -> None:
+    """Bring the search index up to date; a failure only delays it (the row stays ``indexed = 0``)."""
+    from docmgr.services.search import sync_index_quietly
+
+    sync_index_quietly(library)
 
 
 def resolve_type(text: str) -> str:

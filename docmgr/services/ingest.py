@@ -145,6 +145,9 @@ def _file(library: Library, ctx: IngestContext, display: str) -> IngestResult:
         except BaseException:
             library.discard_original(ctx.sha256, ctx.sniffed.suffix)
             raise
+    from docmgr.services.search import sync_index_quietly
+
+    sync_index_quietly(library)  # index freshness: the GUI finds a document as soon as it is filed
     return IngestResult(display, "filed", doc_id, len(ctx.pages), ctx.text_source, None, None)
 
 

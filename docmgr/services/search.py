@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable, Optional, Sequence
 
-from docmgr.core.errors import LibraryError
+from docmgr.core.errors import Cancelled, LibraryError
 from docmgr.core.library import Library
 from docmgr.core.models import Document
 from docmgr.core.progress import CancelToken, ProgressCallback, ProgressEvent, no_progress
@@ -29,9 +29,10 @@ Notice = Callable[[str], None]
 
 # -- catalog → index -----------------------------------------------------------------------------
 def type_name(doc: Document) -> Optional[str]:
-    """The Vietnamese type name shown for a document (the classification's name, else its code)."""
-    name = doc.classification.get("type") if isinstance(doc.classification, dict) else None
-    return str(name) if name else doc.type_code
+    """The type name shown for a document (as ``show`` and ``list`` print it)."""
+    from docmgr.services.documents import type_name as name_of_code
+
+    return name_of_code(doc.type_code)
 
 
 def title_of(doc: Document) -> str:
@@ -68,7 +69,8 @@ def open_index(library: Library, *, notice: Optional[Notice] = None) -> Engine:
     try:
         return store.open()
     except IndexUnusable as exc:
-        (notice or log.warning)(f"the search index {exc}; rebuilding it from the catalog")
+        if store.pointer():  # a first index is built silently; a broken or stale one with a notice
+            (notice or log.warning)(f"the search index {exc}; rebuilding it from the catalog")
     reindex(library, only_if_unusable=True)
     return store.open()
 
@@ -134,6 +136,20 @@ def sync_index(library: Library, *, timeout: Optional[float] = None, notice: Opt
         finally:
             engine.close()
         return len(ids)
+
+
+def sync_index_quietly(library: Library) -> None:
+    """:func:`sync_index` for callers that just wrote the catalog (ingest, trash, restore, edits).
+
+    An index problem never fails their write: it is logged, the rows stay ``indexed = 0``, and the
+    next sync or search picks them up.
+    """
+    try:
+        sync_index(library)
+    except Cancelled:
+        raise
+    except Exception as exc:  # the catalog write already succeeded; the index catches up later
+        log.warning("search index not updated yet (%s); it will be on the next search", exc)
 
 
 def _fresh_index(library: Library, notice: Optional[Notice]) -> Engine:

@@ -17,11 +17,11 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> argp
 def run(args: argparse.Namespace) -> int:
     import time
 
-    from docmgr.cli.commands._library import library_from_args
     from docmgr.cli.output import ProgressBar, emit_json
+    from docmgr.services.library import open_library
     from docmgr.services.search import reindex
 
-    library = library_from_args(args)
+    library = open_library(args.library)
     bar = ProgressBar(unit="doc")
     t0 = time.perf_counter()
     try:

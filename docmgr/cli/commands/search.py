@@ -32,11 +32,11 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> argp
 
 
 def run(args: argparse.Namespace) -> int:
-    from docmgr.cli.commands._library import library_from_args
     from docmgr.cli.output import emit_json
+    from docmgr.services.library import open_library
     from docmgr.services.search import search
 
-    library = library_from_args(args)
+    library = open_library(args.library)
     result = search(library, " ".join(args.query), limit=args.limit, sort=args.sort,
                     notice=lambda m: print(f"docmgr: {m}", file=sys.stderr, flush=True))
     if args.json:
