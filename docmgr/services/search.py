@@ -194,8 +194,8 @@ def search(library: Library, query: str, *, limit: int = 20, sort: str = "releva
     node = parse(query)
     engine = _fresh_index(library, notice)
     try:
-        engine, results = _with_retry(library, engine, notice, lambda e: _run(e, node, limit, sort))
-        suggestion = did_you_mean(engine, query, node) if results.total == 0 else None
+        engine, (results, strict) = _with_retry(library, engine, notice, lambda e: _run(e, node, limit, sort))
+        suggestion = did_you_mean(engine, query, node) if strict == 0 else None
     finally:
         engine.close()
     hl = highlight(node)
@@ -214,11 +214,13 @@ def search(library: Library, query: str, *, limit: int = 20, sort: str = "releva
             "facets": results.facets, "hits": hits}
 
 
-def _run(engine: Engine, node: qt.Node, limit: int, sort: str) -> Any:
+def _run(engine: Engine, node: qt.Node, limit: int, sort: str) -> tuple[Any, int]:
+    """Results (all words required; any word when that finds nothing) and the all-words total."""
     results = engine.search(plan(node), limit=limit, sort=sort)
-    if results.total == 0 and can_relax(node):
+    strict = results.total
+    if strict == 0 and can_relax(node):
         results = engine.search(plan(node, relaxed=True), limit=limit, sort=sort)
-    return results
+    return results, strict
 
 
 def did_you_mean(engine: Engine, query: str, node: qt.Node) -> Optional[str]:
