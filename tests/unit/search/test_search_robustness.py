@@ -1,0 +1,129 @@
+"""A missing, stale or damaged index is rebuilt from the catalog with a notice; a writer killed with
+SIGKILL mid-indexing leaves an index that still finds every filed document; check reports drift."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from docmgr.search import IndexStore
+from docmgr.services.check import check_library
+from docmgr.services.search import check_index, search, sync_index
+from tests.fixtures.catalog_docs import file_doc, make_library
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture
+def lib(tmp_path: Path, engine_name: str) -> Any:
+    library = make_library(tmp_path / "lib", engine_name)
+    for i in range(5):
+        file_doc(library, [f"Hồ sơ HS{i:06d} đăng ký khai sinh"], filename=f"hs{i}.txt")
+    sync_index(library)
+    return library
+
+
+def _current(library: Any) -> Path:
+    info = IndexStore(library.paths.index, library.settings.search_engine).pointer()
+    return library.paths.index / str(info["dir"])
+
+
+def _search_noting(library: Any, query: str) -> tuple[dict[str, Any], list[str]]:
+    notes: list[str] = []
+    return search(library, query, notice=notes.append), notes
+
+
+def test_damaged_index_is_rebuilt_with_a_notice(lib: Any) -> None:
+    folder = _current(lib)
+    for f in folder.iterdir():
+        if f.is_file() and not f.name.endswith(".lock") and "LOCK" not in f.name:
+            f.write_bytes(b"\x00garbage" * 7)
+    result, notes = _search_noting(lib, "khai sinh")
+    assert result["total"] == 5
+    assert notes and "rebuilding" in notes[0]
+    assert check_index(lib) == []
+
+
+def test_stale_schema_version_is_rebuilt(lib: Any) -> None:
+    pointer = lib.paths.index / "CURRENT.json"
+    data = json.loads(pointer.read_text())
+    pointer.write_text(json.dumps({**data, "schema": 0}))
+    result, notes = _search_noting(lib, "HS000003")
+    assert result["total"] == 1 and "version 0" in notes[0]
+    assert json.loads(pointer.read_text())["schema"] != 0
+
+
+def test_missing_index_is_rebuilt(lib: Any) -> None:
+    import shutil
+
+    shutil.rmtree(lib.paths.index)
+    result, _ = _search_noting(lib, "HS000004")
+    assert result["total"] == 1
+
+
+def test_switching_engine_rebuilds(lib: Any) -> None:
+    lib.settings.search_engine = "tantivy" if lib.settings.search_engine == "whoosh" else "whoosh"
+    result, notes = _search_noting(lib, "khai sinh")
+    assert result["total"] == 5 and "now uses" in notes[0]
+
+
+def test_check_reports_documents_missing_from_the_index(lib: Any) -> None:
+    store = IndexStore(lib.paths.index, lib.settings.search_engine)
+    engine = store.open()
+    with lib.write_lock():
+        engine.write([], [2])
+    engine.close()
+    report = check_library(lib)
+    assert not report["ok"]
+    assert {"kind": "index-missing", "id": 2, "detail": "filed but not in the search index"} in report["problems"]
+
+
+_WRITER = textwrap.dedent("""
+    import sys
+    sys.path.insert(0, {root!r})
+    from tests.fixtures.catalog_docs import file_doc, make_library
+    from docmgr.services.search import sync_index
+    library = make_library({path!r}, {engine!r})
+    i = 0
+    while True:
+        i += 1
+        doc_id = file_doc(library, ["Hồ sơ KILL%06d quyền sử dụng đất " % i + "nội dung " * 400], filename="k.txt")
+        if i % 3 == 0:
+            sync_index(library)
+        print(doc_id, flush=True)
+""")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX-only")
+@pytest.mark.slow
+def test_sigkill_mid_indexing_then_every_filed_document_is_found(tmp_path: Path, engine_name: str) -> None:
+    path = tmp_path / "lib"
+    code = _WRITER.format(root=str(ROOT), path=str(path), engine=engine_name)
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    try:
+        for _ in range(40):
+            if not proc.stdout.readline():
+                break
+        time.sleep(0.05)
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.read() if proc.stderr else ""
+    library = make_library(path, engine_name)
+    filed = library.catalog.all_ids()
+    assert len(filed) >= 40
+    for doc_id in filed:
+        r = search(library, f"KILL{doc_id:06d}")
+        assert [h["id"] for h in r["hits"]] == [doc_id]
+    assert search(library, '"quyen su dung dat"', limit=1)["total"] == len(filed)
+    assert check_index(library) == []
