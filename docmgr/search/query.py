@@ -105,6 +105,8 @@ def parse(text: str, *, today: Optional[date] = None) -> Node:
     parser = _Parser(tokens, today)
     node: Optional[Node] = parser.parse() if tokens else None
     parts = [n for n in (node, relative) if n is not None]
+    if not parts:
+        raise UsageError("the query has no letters or digits to search for")
     if len(parts) == 2:
         return And(tuple(parts), implicit=True)
     return parts[0]
@@ -151,8 +153,10 @@ def _lex(text: str) -> list[_Tok]:
             raise UsageError(f'unclosed quote in query at: {value}')
         if kind == "word" and value in ("AND", "OR", "NOT"):
             kind = "op"
-        tokens.append(_Tok(kind, value, m.start(group)))
         pos = m.end()
+        if kind == "word" and not re.search(r"\w", value):
+            continue  # punctuation typed or pasted between words ("2016 - 2020", "–", ",")
+        tokens.append(_Tok(kind, value, m.start(group)))
     return tokens
 
 

@@ -194,7 +194,7 @@ def search(library: Library, query: str, *, limit: int = 20, sort: str = "releva
     node = parse(query)
     engine = _fresh_index(library, notice)
     try:
-        engine, (results, strict) = _with_retry(library, engine, notice, lambda e: _run(e, node, limit, sort))
+        engine, (results, strict) = _with_retry(library, engine, notice, lambda e: execute(e, node, limit, sort))
         suggestion = did_you_mean(engine, query, node) if strict == 0 else None
     finally:
         engine.close()
@@ -214,7 +214,7 @@ def search(library: Library, query: str, *, limit: int = 20, sort: str = "releva
             "facets": results.facets, "hits": hits}
 
 
-def _run(engine: Engine, node: qt.Node, limit: int, sort: str) -> tuple[Any, int]:
+def execute(engine: Engine, node: qt.Node, limit: int, sort: str) -> tuple[Any, int]:
     """Results (all words required; any word when that finds nothing) and the all-words total."""
     results = engine.search(plan(node), limit=limit, sort=sort)
     strict = results.total

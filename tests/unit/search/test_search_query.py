@@ -26,6 +26,11 @@ def test_minus_and_parentheses() -> None:
     assert parse("(dat OR nha) -thue") == And((Or((Word("dat"), Word("nha"))), Not(Word("thue"))), implicit=True)
 
 
+def test_pasted_punctuation_is_ignored() -> None:
+    assert parse("quy hoạch 2016 - 2020") == And((Word("quy"), Word("hoạch"), Word("2016"), Word("2020")),
+                                                  implicit=True)
+
+
 def test_field_phrase() -> None:
     assert parse('issuer:"UBND Cần Thơ"') == Phrase("UBND Cần Thơ", "issuer")
 
@@ -65,6 +70,7 @@ def test_bare_relative_dates_filter() -> None:
     ("kh*ai", "only allowed at the end"),
     ("   ", "empty query"),
     ('""', "empty phrase"),
+    ("- ,", "no letters or digits"),
 ])
 def test_bad_syntax_says_what_is_wrong(text: str, message: str) -> None:
     with pytest.raises(UsageError, match=message.replace("(", r"\(").replace(")", r"\)")):

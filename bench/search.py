@@ -1,0 +1,259 @@
+"""Search benchmark: both engines in the same run.
+
+1. Speed: build time, index size, p50/p95 query latency (in-process: parse + plan + engine search with
+   facets, the relaxed retry included) on generated ~3 KB Vietnamese documents. Their text is made of
+   sentences from a bigram chain trained on ``vn-legal-doctype/train.jsonl`` and ``vn-citizen-forms``,
+   plus a document number, a date and a 12-digit ID.
+2. Relevance: a known-item test on ``train.jsonl`` (3,516 excerpts, title + one article). The query is
+   the first words of a title typed in lower case, with and without diacritics; the relevant items are
+   the excerpts of that title. Recall@10 and MRR for docmgr on both engines, next to Whoosh's default
+   set-up (StandardAnalyzer, MultifieldParser over title and content: paperless-ngx's old one).
+
+Usage:  .venv/bin/python bench/search.py [--sizes 10000,100000] [--whoosh-max 10000] [--queries 200]
+                                         [--relevance-queries 500] [--skip-speed] [--skip-relevance]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from docmgr.core.text import fold, nfc  # noqa: E402
+from docmgr.search import IndexDoc, create_engine, parse  # noqa: E402
+from docmgr.services.search import execute  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+if not DATA.exists():
+    DATA = Path("/work/shared/data")
+TRAIN = DATA / "vn-legal-doctype" / "train.jsonl"
+FORMS = DATA / "vn-citizen-forms" / "all_blank"
+WORD = re.compile(r"\w+|[.,;:]", re.UNICODE)
+
+
+def corpus_texts() -> list[str]:
+    texts = [json.loads(line)["text"] for line in TRAIN.open(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(FORMS.glob("*.txt"))]
+    return [nfc(t) for t in texts]
+
+
+def sentence_pool(texts: list[str], n: int, rng: random.Random) -> list[str]:
+    """``n`` sentences from a bigram chain over the corpus (the vocabulary and its word order)."""
+    chain: dict[str, list[str]] = {}
+    starts: list[str] = []
+    for text in texts:
+        toks = WORD.findall(text.replace(" none ", " . "))
+        for a, b in zip(toks, toks[1:]):
+            chain.setdefault(a, []).append(b)
+        starts.extend(t for t in toks[:1] if t.isalpha())
+    pool = []
+    for _ in range(n):
+        word = rng.choice(starts)
+        out = [word]
+        for _ in range(rng.randint(8, 30)):
+            nxt = chain.get(word)
+            if not nxt:
+                break
+            word = rng.choice(nxt)
+            out.append(word)
+        pool.append(re.sub(r" ([.,;:])", r"\1", " ".join(out)).strip(" .,;:") + ".")
+    return pool
+
+
+def generate_docs(n: int, pool: list[str], rng: random.Random) -> list[IndexDoc]:
+    docs = []
+    for i in range(1, n + 1):
+        parts: list[str] = []
+        size = 0
+        while size < 3000:
+            s = rng.choice(pool)
+            parts.append(s)
+            size += len(s) + 1
+        number = f"{rng.randint(1, 9999)}/{rng.choice(['QĐ-UBND', 'TB-UBND', 'CV-VP', 'NQ-HĐND'])}"
+        year = rng.randint(2015, 2026)
+        day, month = rng.randint(1, 28), rng.randint(1, 12)
+        head = f"Số: {number}. Ngày {day:02d}/{month:02d}/{year}. CCCD {rng.randint(10**11, 10**12 - 1)}."
+        text = head + " " + " ".join(parts)
+        docs.append(IndexDoc(id=i, pages=[(1, text[:1600]), (2, text[1600:])], title=parts[0][:80],
+                             type_code=rng.choice(["QD", "TB", "CV", "NQ", "DON", "GCN"]), number=number,
+                             filename=f"doc{i}.pdf", issued=f"{year}-{month:02d}-{day:02d}"))
+    return docs
+
+
+def make_queries(pool: list[str], docs: list[IndexDoc], n: int, rng: random.Random) -> list[tuple[str, str]]:
+    """(kind, query): words with marks, the same folded, a phrase, an identifier."""
+    out = []
+    for i in range(n):
+        words = WORD.findall(rng.choice(pool))
+        words = [w for w in words if w.isalpha()]
+        start = rng.randrange(max(1, len(words) - 3))
+        q = " ".join(words[start:start + rng.randint(1, 3)]).lower() or "đất"
+        kind = ("marked", "folded", "phrase", "identifier")[i % 4]
+        if kind == "folded":
+            q = fold(q)
+        elif kind == "phrase":
+            q = f'"{q}"'
+        elif kind == "identifier":
+            q = rng.choice(docs).number
+        out.append((kind, q))
+    return out
+
+
+def folder_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def percentile(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def bench_speed(engine_name: str, docs: list[IndexDoc], queries: list[tuple[str, str]], root: Path) -> dict[str, Any]:
+    path = root / f"{engine_name}-{len(docs)}"
+    engine = create_engine(engine_name, path, create=True)
+    t0 = time.perf_counter()
+    for start in range(0, len(docs), 1000):
+        engine.write(docs[start:start + 1000], [])
+    build = time.perf_counter() - t0
+    engine.close()
+    engine = create_engine(engine_name, path, create=False)
+    nodes = [(kind, parse(q)) for kind, q in queries]
+    for _, node in nodes[:20]:  # warm up
+        execute(engine, node, 20, "relevance")
+    times: dict[str, list[float]] = {}
+    for kind, node in nodes:
+        t = time.perf_counter()
+        execute(engine, node, 20, "relevance")
+        times.setdefault(kind, []).append((time.perf_counter() - t) * 1000)
+    engine.close()
+    every = [x for v in times.values() for x in v]
+    row = {"engine": engine_name, "docs": len(docs), "build_s": round(build, 1),
+           "docs_per_s": round(len(docs) / build), "index_mb": round(folder_size(path) / 1e6, 1),
+           "p50_ms": round(percentile(every, 50), 2), "p95_ms": round(percentile(every, 95), 2)}
+    for kind, vals in times.items():
+        row[f"p95_{kind}_ms"] = round(percentile(vals, 95), 2)
+    shutil.rmtree(path, ignore_errors=True)
+    return row
+
+
+# -- relevance -------------------------------------------------------------------------------------
+def split_title(text: str) -> tuple[str, str]:
+    title, sep, body = text.partition(" none ")
+    if not sep:
+        m = re.search(r"\bĐiều \d", text)
+        title, body = (text[:m.start()], text[m.start():]) if m else (text[:120], text)
+    return title.strip(), body.strip()
+
+
+def known_items(rng: random.Random, n: int) -> tuple[list[tuple[str, str]], list[tuple[str, set[int]]]]:
+    records = [split_title(nfc(json.loads(line)["text"])) for line in TRAIN.open(encoding="utf-8")]
+    by_title: dict[str, set[int]] = {}
+    for i, (title, _) in enumerate(records, 1):
+        by_title.setdefault(title.lower(), set()).add(i)
+    titles = sorted(t for t in by_title if len(t.split()) >= 3)
+    rng.shuffle(titles)
+    items = []
+    for title in titles[:n]:
+        words = re.sub(r'[()\[\]"]', " ", title).split()  # typed, not pasted: no brackets or quotes
+        items.append((" ".join(words[:8]), by_title[title]))
+    return records, items
+
+
+def score(ranked: list[list[int]], items: list[tuple[str, set[int]]]) -> tuple[float, float]:
+    recall = mrr = 0.0
+    for hits, (_, relevant) in zip(ranked, items):
+        rank = next((i for i, h in enumerate(hits[:10], 1) if h in relevant), None)
+        if rank:
+            recall += 1
+            mrr += 1 / rank
+    return round(recall / len(items), 3), round(mrr / len(items), 3)
+
+
+def docmgr_ranker(engine_name: str, records: list[tuple[str, str]], root: Path) -> Callable[[str], list[int]]:
+    engine = create_engine(engine_name, root / f"rel-{engine_name}", create=True)
+    engine.write([IndexDoc(id=i, pages=[(1, body)], title=title) for i, (title, body) in enumerate(records, 1)], [])
+
+    def rank(q: str) -> list[int]:
+        results, _ = execute(engine, parse(q), 10, "relevance")
+        return [h.id for h in results.hits]
+    return rank
+
+
+def whoosh_default_ranker(records: list[tuple[str, str]], root: Path) -> Callable[[str], list[int]]:
+    from whoosh import fields, index
+    from whoosh.qparser import MultifieldParser
+
+    schema = fields.Schema(id=fields.ID(stored=True), title=fields.TEXT(), content=fields.TEXT())
+    path = root / "rel-whoosh-default"
+    path.mkdir()
+    ix = index.create_in(str(path), schema)
+    w = ix.writer()
+    for i, (title, body) in enumerate(records, 1):
+        w.add_document(id=str(i), title=title, content=body)
+    w.commit()
+    searcher = ix.searcher()
+    parser = MultifieldParser(["title", "content"], schema)
+
+    def rank(q: str) -> list[int]:
+        return [int(h["id"]) for h in searcher.search(parser.parse(q), limit=10)]
+    return rank
+
+
+def bench_relevance(n: int, root: Path, rng: random.Random) -> list[dict[str, Any]]:
+    records, items = known_items(rng, n)
+    rankers = {"whoosh-default (StandardAnalyzer)": whoosh_default_ranker(records, root),
+               "docmgr whoosh": docmgr_ranker("whoosh", records, root),
+               "docmgr tantivy": docmgr_ranker("tantivy", records, root)}
+    rows = []
+    for name, rank in rankers.items():
+        marked = score([rank(q) for q, _ in items], items)
+        folded = score([rank(fold(q)) for q, _ in items], items)
+        rows.append({"system": name, "queries": len(items), "recall10_marked": marked[0], "mrr_marked": marked[1],
+                     "recall10_folded": folded[0], "mrr_folded": folded[1]})
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="10000,100000")
+    ap.add_argument("--whoosh-max", type=int, default=10000, help="largest size Whoosh is built at")
+    ap.add_argument("--queries", type=int, default=200)
+    ap.add_argument("--relevance-queries", type=int, default=500)
+    ap.add_argument("--skip-speed", action="store_true")
+    ap.add_argument("--skip-relevance", action="store_true")
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    root = Path(tempfile.mkdtemp(prefix="docmgr-bench-"))
+    try:
+        if not args.skip_relevance:
+            for row in bench_relevance(args.relevance_queries, root, random.Random(args.seed)):
+                print(json.dumps(row, ensure_ascii=False), flush=True)
+        if not args.skip_speed:
+            pool = sentence_pool(corpus_texts(), 20000, rng)
+            sizes = [int(s) for s in args.sizes.split(",")]
+            all_docs = generate_docs(max(sizes), pool, rng)
+            for size in sizes:
+                docs = all_docs[:size]
+                queries = make_queries(pool, docs, args.queries, random.Random(args.seed + size))
+                for engine in ("whoosh", "tantivy"):
+                    if engine == "whoosh" and size > args.whoosh_max:
+                        print(json.dumps({"engine": engine, "docs": size, "skipped": f"> --whoosh-max {args.whoosh_max}"}))
+                        continue
+                    print(json.dumps(bench_speed(engine, docs, queries, root)), flush=True)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
