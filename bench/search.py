@@ -164,7 +164,7 @@ def known_items(rng: random.Random, n: int) -> tuple[list[tuple[str, str]], list
     rng.shuffle(titles)
     items = []
     for title in titles[:n]:
-        words = re.sub(r'[()\[\]"]', " ", title).split()  # typed, not pasted: no brackets or quotes
+        words = re.sub(r'[()\[\]":]', " ", title).split()  # typed, not pasted: no brackets, quotes, colons
         items.append((" ".join(words[:8]), by_title[title]))
     return records, items
 

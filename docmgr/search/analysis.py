@@ -85,20 +85,35 @@ def _iso(year: int, month: int, day: int) -> str:
 
 @dataclass(frozen=True)
 class Views:
-    """The two analysed views of a text, as space-separated terms ready for an engine."""
+    """The analysed views of a text, as space-separated terms ready for an engine.
+
+    ``pairs`` holds each pair of neighbouring folded words joined by ``_`` ("khai_sinh"): proximity
+    as plain terms, which every engine scores fast (multi-syllable words are pairs of syllables).
+    """
 
     exact: str
     folded: str
+    pairs: str = ""
 
 
-def analyse(text: str) -> Views:
+def analyse(text: str, *, with_pairs: bool = False) -> Views:
     """Analyse document text into its exact and folded views (identifiers whole and in parts)."""
     low = exact_form(text)
+    tokens = TOKEN.findall(low)
     terms: list[str] = []
-    for tok in TOKEN.findall(low):
+    for tok in tokens:
         terms.extend(expand(tok))
     exact = " ".join(terms)
-    return Views(exact, fast_fold(exact))
+    pairs = ""
+    if with_pairs:
+        folded_tokens = fast_fold(" ".join(tokens)).split()
+        pairs = " ".join(f"{a}_{b}" for a, b in zip(folded_tokens, folded_tokens[1:]))
+    return Views(exact, fast_fold(exact), pairs)
+
+
+def pair_terms(text: str) -> list[str]:
+    """The ``pairs`` terms of a query fragment (as :func:`analyse` makes them for documents)."""
+    return analyse(text, with_pairs=True).pairs.split()
 
 
 def words(text: str) -> list[str]:

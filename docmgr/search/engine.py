@@ -6,7 +6,8 @@ An engine stores one index entry per document with pre-analysed fields (see
 stores only the document id: the catalog is the source of truth for everything shown.
 
 Index fields (``SCHEMA_VERSION`` changes when they do; an index of another version is rebuilt):
-``exact``/``folded`` (all pages + title + fields), ``title_exact``/``title_folded``, ``type`` (folded
+``exact``/``folded`` (all pages + title + fields), ``pairs`` (neighbouring folded words),
+``type`` (folded
 tokens of code and name), ``number``, ``issuer``, ``file`` (folded tokens), ``date`` (yyyymmdd int),
 ``type_facet`` and ``year`` (facets).
 """
@@ -17,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Protocol, Sequence, Union
 
-SCHEMA_VERSION = 1
-TEXT_FIELDS = ("exact", "folded", "title_exact", "title_folded", "type", "number", "issuer", "file")
+SCHEMA_VERSION = 2
+TEXT_FIELDS = ("exact", "folded", "pairs", "type", "number", "issuer", "file")
 
 
 @dataclass
@@ -194,14 +195,12 @@ def index_fields(doc: IndexDoc) -> dict[str, object]:
 
     body = "\n".join(text for _, text in doc.pages)
     head = " ".join(x for x in (doc.title, doc.number, doc.issuer, doc.extra) if x)
-    views = analyse(f"{head}\n{body}")
-    title = analyse(doc.title)
+    views = analyse(f"{head}\n{body}", with_pairs=True)
     out: dict[str, object] = {
         "id": doc.id,
         "exact": views.exact,
         "folded": views.folded,
-        "title_exact": title.exact,
-        "title_folded": title.folded,
+        "pairs": views.pairs,
         "type": analyse(f"{doc.type_code or ''} {doc.type_name or ''}").folded,
         "number": analyse(doc.number).folded,
         "issuer": analyse(doc.issuer).folded,

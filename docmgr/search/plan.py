@@ -4,7 +4,8 @@ Ranking rules live here, once for every engine:
 
 * a word without marks matches the folded view; a word with marks matches the folded view *and* the
   exact view with a higher boost, so "sổ" ranks documents with sổ above those with only số;
-* title matches weigh more than body matches;
+* the title is indexed with the body (a separate title field did not improve the known-item test
+  and doubled Whoosh's work per word);
 * side-by-side words get a proximity boost for each adjacent pair (khai sinh, sử dụng đất);
 * plain words are first required all together; :func:`relax` gives the "any word" form used when
   that finds nothing (a long question still returns its best matches).
@@ -16,12 +17,11 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from docmgr.search import query as qt
-from docmgr.search.analysis import analyse, fast_fold, has_marks, words
+from docmgr.search.analysis import analyse, fast_fold, has_marks, pair_terms, words
 from docmgr.search.engine import All, Bool, Phrase, Prefix, Q, Range, Term, date_int
 
 EXACT_BOOST = 2.0
-TITLE_BOOST = 2.0
-PAIR_BOOST = 1.5
+PAIR_BOOST = 3.0  # tuned on the known-item test (bench/README.md)
 
 
 def plan(node: qt.Node, *, relaxed: bool = False) -> Q:
@@ -74,13 +74,12 @@ def _plan(node: qt.Node, relaxed: bool) -> Q:
 
 
 def _pairs(children: tuple[qt.Node, ...]) -> list[Q]:
+    """Proximity boosts: each pair of side-by-side free words as one ``pairs`` term."""
     out: list[Q] = []
     for a, b in zip(children, children[1:]):
         if isinstance(a, qt.Word) and isinstance(b, qt.Word) and a.field is None and b.field is None \
                 and not a.prefix and not b.prefix:
-            terms = tuple(analyse(f"{a.text} {b.text}").folded.split())
-            if len(terms) >= 2:
-                out.append(Phrase("folded", terms, slop=1, boost=PAIR_BOOST))
+            out.extend(Term("pairs", t, PAIR_BOOST) for t in pair_terms(f"{a.text} {b.text}"))
     return out
 
 
@@ -102,14 +101,12 @@ def _word(node: qt.Word) -> Q:
     folded = fast_fold(token)
     marks = has_marks(token)
     if node.prefix:
-        clauses: list[Q] = [Prefix("folded", folded), Prefix("title_folded", folded, TITLE_BOOST)]
-        if marks:
-            clauses.append(Prefix("exact", token, EXACT_BOOST))
-        return Bool(should=tuple(clauses))
-    clauses = [Term("folded", folded), Term("title_folded", folded, TITLE_BOOST)]
-    if marks:
-        clauses += [Term("exact", token, EXACT_BOOST), Term("title_exact", token, EXACT_BOOST * TITLE_BOOST)]
-    return Bool(should=tuple(clauses))
+        if not marks:
+            return Prefix("folded", folded)
+        return Bool(should=(Prefix("folded", folded), Prefix("exact", token, EXACT_BOOST)))
+    if not marks:
+        return Term("folded", folded)
+    return Bool(should=(Term("folded", folded), Term("exact", token, EXACT_BOOST)))
 
 
 def _phrase(text: str, fld: Optional[str]) -> Q:
@@ -120,10 +117,9 @@ def _phrase(text: str, fld: Optional[str]) -> Q:
         return Term(name, folded[0]) if len(folded) == 1 else Phrase(name, folded)
     if len(folded) == 1:
         return _word(qt.Word(text))
-    clauses: list[Q] = [Phrase("folded", folded), Phrase("title_folded", folded, boost=TITLE_BOOST)]
-    if has_marks(views.exact):
-        clauses.append(Phrase("exact", tuple(views.exact.split()), boost=EXACT_BOOST))
-    return Bool(should=tuple(clauses))
+    if not has_marks(views.exact):
+        return Phrase("folded", folded)
+    return Bool(should=(Phrase("folded", folded), Phrase("exact", tuple(views.exact.split()), boost=EXACT_BOOST)))
 
 
 @dataclass

@@ -23,7 +23,8 @@ def _schema() -> Any:
     sb = tantivy.SchemaBuilder()
     sb.add_integer_field("id", stored=True, indexed=True, fast=True)
     for name in TEXT_FIELDS:
-        sb.add_text_field(name, stored=False, tokenizer_name="whitespace", index_option="position")
+        sb.add_text_field(name, stored=False, tokenizer_name="whitespace",
+                          index_option="freq" if name == "pairs" else "position")
     sb.add_integer_field("date", indexed=True, fast=True)
     sb.add_integer_field("year", indexed=True, fast=True)
     sb.add_text_field("type_facet", stored=False, fast=True, tokenizer_name="raw")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
-from docmgr.search.engine import (All, Bool, Hit, IndexDoc, IndexUnusable, Phrase, Prefix, Q, Range, Results,
+from docmgr.search.engine import (TEXT_FIELDS, All, Bool, Hit, IndexDoc, IndexUnusable, Phrase, Prefix, Q, Range, Results,
                                   Term, index_fields)
 
 _MAX_PREFIX_TERMS = 5000
@@ -20,8 +20,7 @@ def _schema() -> Any:
     from whoosh import analysis, fields
 
     ana = analysis.SpaceSeparatedTokenizer()
-    text = {name: fields.TEXT(analyzer=ana, phrase=True)
-            for name in ("exact", "folded", "title_exact", "title_folded", "type", "number", "issuer", "file")}
+    text = {name: fields.TEXT(analyzer=ana, phrase=name != "pairs") for name in TEXT_FIELDS}
     return fields.Schema(id=fields.ID(stored=True, unique=True),
                          date=fields.NUMERIC(int, bits=32, sortable=True),
                          year=fields.ID(sortable=True), type_facet=fields.ID(sortable=True), **text)

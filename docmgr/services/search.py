@@ -22,6 +22,7 @@ from docmgr.search.engine import Bool, Term
 
 log = logging.getLogger(__name__)
 
+WHOOSH_ADVISED_MAX = 20_000  # documents; past this Whoosh misses its latency target (bench/README.md)
 BATCH = 500  # documents per index commit during a rebuild
 SYNC_LOCK_WAIT = 5.0  # seconds a search waits to bring the index up to date before answering as is
 Notice = Callable[[str], None]
@@ -323,6 +324,18 @@ def more_like_this(library: Library, doc_id: int, *, limit: int = 10, terms: int
     docs = {d.id: d for d in library.catalog.documents(ids=[h.id for h in hits])}
     return [{"id": h.id, "filename": docs[h.id].filename, "title": title_of(docs[h.id]),
              "type": type_name(docs[h.id]), "score": round(h.score, 4)} for h in hits if h.id in docs]
+
+
+def engine_advice(library: Library) -> Optional[str]:
+    """A suggestion to switch to tantivy when a Whoosh library has grown past what Whoosh serves well."""
+    if library.settings.search_engine != "whoosh":
+        return None
+    count = int(library.catalog.connection().execute(
+        "SELECT COUNT(*) FROM documents WHERE trashed_at IS NULL").fetchone()[0])
+    if count <= WHOOSH_ADVISED_MAX:
+        return None
+    return (f"The library holds {count} documents; searches would be faster with the tantivy engine "
+            "(setting search_engine = tantivy, then docmgr reindex).")
 
 
 # -- checks ----------------------------------------------------------------------------------------

@@ -87,6 +87,17 @@ def test_check_reports_documents_missing_from_the_index(lib: Any) -> None:
     assert {"kind": "index-missing", "id": 2, "detail": "filed but not in the search index"} in report["problems"]
 
 
+def test_engine_advice(lib: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import docmgr.services.search as svc
+
+    assert svc.engine_advice(lib) is None
+    monkeypatch.setattr(svc, "WHOOSH_ADVISED_MAX", 3)
+    advice = svc.engine_advice(lib)
+    assert (advice is None) == (lib.settings.search_engine == "tantivy")
+    if advice:
+        assert "tantivy" in advice and "5 documents" in advice
+
+
 _WRITER = textwrap.dedent("""
     import sys
     sys.path.insert(0, {root!r})
