@@ -11,6 +11,7 @@
 
 Usage:  .venv/bin/python bench/search.py [--sizes 10000,100000] [--whoosh-max 10000] [--queries 200]
                                          [--relevance-queries 500] [--skip-speed] [--skip-relevance]
+                                         [--cli-docs 100000 --cli-engine tantivy]
 """
 
 from __future__ import annotations
@@ -223,6 +224,42 @@ def bench_relevance(n: int, root: Path, rng: random.Random) -> list[dict[str, An
     return rows
 
 
+def bench_cli(n: int, pool: list[str], rng: random.Random, root: Path, engine: str) -> dict[str, Any]:
+    """Wall time of ``docmgr search --json`` (a fresh process each time) on a library of ``n`` documents."""
+    import subprocess
+
+    from docmgr.core.catalog import now_iso
+    from docmgr.core.models import Document, FieldValue, Page
+    from docmgr.services.library import open_library
+    from docmgr.services.search import reindex
+
+    library = open_library(root / f"cli-{engine}-{n}")
+    library.settings.search_engine = engine
+    library.save_settings()
+    docs = generate_docs(n, pool, rng)
+    t0 = time.perf_counter()
+    with library.write_lock(), library.catalog.transaction() as tx:
+        for d in docs:
+            row = Document(id=0, sha256=f"{d.id:064x}", filename=d.filename, size=3000, mime="application/pdf",
+                           suffix=".pdf", added=now_iso(), status="inbox", trashed=False, text_source="text-layer",
+                           page_count=len(d.pages), type_code=d.type_code,
+                           fields={"number": FieldValue(d.number), "issued": FieldValue(d.issued)})
+            library.catalog.insert_document(tx, row, [Page(num, text, "text-layer") for num, text in d.pages])
+    filed = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    reindex(library)
+    indexed = time.perf_counter() - t0
+    exe = str(Path(sys.executable).with_name("docmgr"))
+    walls = []
+    for q in ["giay chung nhan", "quyền sử dụng đất", docs[n // 2].number, '"uy ban nhan dan"', "khai sinh date:2020"]:
+        t = time.perf_counter()
+        subprocess.run([exe, "--library", str(library.root), "search", "--json", q], check=True,
+                       capture_output=True)
+        walls.append(time.perf_counter() - t)
+    return {"cli_engine": engine, "docs": n, "catalog_s": round(filed, 1), "reindex_s": round(indexed, 1),
+            "search_wall_s_max": round(max(walls), 3), "search_wall_s_median": round(statistics.median(walls), 3)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="10000,100000")
@@ -232,6 +269,8 @@ def main() -> None:
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--skip-relevance", action="store_true")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--cli-docs", type=int, default=0, help="also time `docmgr search` on a library this large")
+    ap.add_argument("--cli-engine", default="tantivy")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     root = Path(tempfile.mkdtemp(prefix="docmgr-bench-"))
@@ -251,6 +290,9 @@ def main() -> None:
                         print(json.dumps({"engine": engine, "docs": size, "skipped": f"> --whoosh-max {args.whoosh_max}"}))
                         continue
                     print(json.dumps(bench_speed(engine, docs, queries, root)), flush=True)
+        if args.cli_docs:
+            pool = sentence_pool(corpus_texts(), 20000, rng)
+            print(json.dumps(bench_cli(args.cli_docs, pool, rng, root, args.cli_engine)), flush=True)
     finally:
         shutil.rmtree(root, ignore_errors=True)
 

@@ -13,9 +13,10 @@ from docmgr.search.plan import Highlight, can_relax, highlight, plan
 from docmgr.search.query import And, DateRange, Not, Or, Phrase, Word, parse
 from docmgr.search.snippets import best_page, snippet
 from docmgr.search.store import IndexStore
+from docmgr.search.suggest import did_you_mean
 
 __all__ = [
     "ENGINES", "SCHEMA_VERSION", "And", "DateRange", "Engine", "Highlight", "Hit", "IndexDoc", "IndexStore",
     "IndexUnusable", "Not", "Or", "Phrase", "Results", "Views", "Word", "analyse", "best_page", "can_relax",
-    "create_engine", "exact_form", "fast_fold", "has_marks", "highlight", "parse", "plan", "snippet", "words",
+    "create_engine", "did_you_mean", "exact_form", "fast_fold", "has_marks", "highlight", "parse", "plan", "snippet", "words",
 ]

@@ -9,7 +9,7 @@ write holds the library's write lock, so one writer at a time touches it.
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable, Optional, Sequence
+from typing import Any, Callable, Optional
 
 from docmgr.core.errors import Cancelled, LibraryError
 from docmgr.core.library import Library
@@ -19,6 +19,7 @@ from docmgr.search import (Engine, IndexDoc, IndexStore, IndexUnusable, best_pag
                            highlight, parse, plan, snippet, words)
 from docmgr.search import query as qt
 from docmgr.search.engine import Bool, Term
+from docmgr.search.suggest import did_you_mean
 
 log = logging.getLogger(__name__)
 
@@ -196,7 +197,7 @@ def search(library: Library, query: str, *, limit: int = 20, sort: str = "releva
     engine = _fresh_index(library, notice)
     try:
         engine, (results, strict) = _with_retry(library, engine, notice, lambda e: execute(e, node, limit, sort))
-        suggestion = did_you_mean(engine, query, node) if strict == 0 else None
+        suggestion = did_you_mean(engine, query, node, execute) if strict == 0 else None
     finally:
         engine.close()
     hl = highlight(node)
@@ -222,59 +223,6 @@ def execute(engine: Engine, node: qt.Node, limit: int, sort: str) -> tuple[Any, 
     if strict == 0 and can_relax(node):
         results = engine.search(plan(node, relaxed=True), limit=limit, sort=sort)
     return results, strict
-
-
-def did_you_mean(engine: Engine, query: str, node: qt.Node) -> Optional[str]:
-    """The query with unknown words replaced by the closest indexed ones, when that finds something."""
-    changed = query
-    for word in _free_words(node):
-        for tok in words(word):
-            marks = has_marks(tok)
-            field, form = ("exact", tok) if marks else ("folded", fast_fold(tok))
-            if len(form) < 3 or engine.doc_freq(field, form) > 0:
-                continue
-            best = _closest(form, engine.terms(field, form[:1], 5000))
-            if best is not None:
-                changed = changed.replace(word, word.replace(tok, best) if tok in word else best, 1)
-    if changed == query:
-        return None
-    try:
-        return changed if engine.count(plan(parse(changed), relaxed=True)) > 0 else None
-    except Exception:  # the rewritten query did not parse: no suggestion
-        return None
-
-
-def _free_words(node: qt.Node) -> list[str]:
-    if isinstance(node, qt.Word) and node.field is None and not node.prefix:
-        return [node.text]
-    if isinstance(node, (qt.And, qt.Or)):
-        return [w for c in node.children for w in _free_words(c)]
-    return []
-
-
-def _closest(word: str, candidates: Sequence[tuple[str, int]]) -> Optional[str]:
-    limit = 1 if len(word) <= 4 else 2
-    best: Optional[tuple[int, int, str]] = None
-    for term, df in candidates:
-        if abs(len(term) - len(word)) > limit or "/" in term:
-            continue
-        d = _distance(word, term, limit)
-        if d <= limit and (best is None or (d, -df) < (best[0], best[1])):
-            best = (d, -df, term)
-    return best[2] if best else None
-
-
-def _distance(a: str, b: str, cap: int) -> int:
-    """Levenshtein distance (stops early above ``cap``)."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-        if min(cur) > cap:
-            return cap + 1
-        prev = cur
-    return prev[-1]
 
 
 def suggest(library: Library, prefix: str, *, limit: int = 8) -> list[str]:
