@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Protocol, Sequence, Union
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+BODY_FIELDS = ("exact", "folded", "pairs")  # large: frequencies only, no positions
 TEXT_FIELDS = ("exact", "folded", "pairs", "type", "number", "issuer", "file")
 
 

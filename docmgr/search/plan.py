@@ -7,6 +7,9 @@ Ranking rules live here, once for every engine:
 * the title is indexed with the body (a separate title field did not improve the known-item test
   and doubled Whoosh's work per word);
 * side-by-side words get a proximity boost for each adjacent pair (khai sinh, sử dụng đất);
+* a "phrase" requires each of its adjacent pairs (the ``pairs`` terms): exact for two words, and for
+  longer phrases a document holding every pair but not in one run also matches (rare in practice;
+  it keeps the large text fields free of positions, which Whoosh is slow to read);
 * plain words are first required all together; :func:`relax` gives the "any word" form used when
   that finds nothing (a long question still returns its best matches).
 """
@@ -117,9 +120,13 @@ def _phrase(text: str, fld: Optional[str]) -> Q:
         return Term(name, folded[0]) if len(folded) == 1 else Phrase(name, folded)
     if len(folded) == 1:
         return _word(qt.Word(text))
+    pairs = pair_terms(text)
+    if not pairs:
+        return _word(qt.Word(text))
+    must = tuple(Term("pairs", p, PAIR_BOOST) for p in pairs)
     if not has_marks(views.exact):
-        return Phrase("folded", folded)
-    return Bool(should=(Phrase("folded", folded), Phrase("exact", tuple(views.exact.split()), boost=EXACT_BOOST)))
+        return Bool(must=must)
+    return Bool(must=must, should=tuple(Term("exact", t, EXACT_BOOST) for t in words(text) if has_marks(t)))
 
 
 @dataclass

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any, Sequence
 
-from docmgr.search.engine import (TEXT_FIELDS, All, Bool, Hit, IndexDoc, IndexUnusable, Phrase, Prefix, Q, Range,
+from docmgr.search.engine import (BODY_FIELDS, TEXT_FIELDS, All, Bool, Hit, IndexDoc, IndexUnusable, Phrase, Prefix, Q, Range,
                                   Results, Term, index_fields)
 
 _HEAP = 64_000_000
@@ -24,7 +24,7 @@ def _schema() -> Any:
     sb.add_integer_field("id", stored=True, indexed=True, fast=True)
     for name in TEXT_FIELDS:
         sb.add_text_field(name, stored=False, tokenizer_name="whitespace",
-                          index_option="freq" if name == "pairs" else "position")
+                          index_option="freq" if name in BODY_FIELDS else "position")
     sb.add_integer_field("date", indexed=True, fast=True)
     sb.add_integer_field("year", indexed=True, fast=True)
     sb.add_text_field("type_facet", stored=False, fast=True, tokenizer_name="raw")

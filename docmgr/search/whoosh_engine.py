@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
-from docmgr.search.engine import (TEXT_FIELDS, All, Bool, Hit, IndexDoc, IndexUnusable, Phrase, Prefix, Q, Range, Results,
+from docmgr.search.engine import (BODY_FIELDS, TEXT_FIELDS, All, Bool, Hit, IndexDoc, IndexUnusable, Phrase, Prefix, Q, Range, Results,
                                   Term, index_fields)
 
 _MAX_PREFIX_TERMS = 5000
@@ -20,7 +20,7 @@ def _schema() -> Any:
     from whoosh import analysis, fields
 
     ana = analysis.SpaceSeparatedTokenizer()
-    text = {name: fields.TEXT(analyzer=ana, phrase=name != "pairs") for name in TEXT_FIELDS}
+    text = {name: fields.TEXT(analyzer=ana, phrase=name not in BODY_FIELDS) for name in TEXT_FIELDS}
     return fields.Schema(id=fields.ID(stored=True, unique=True),
                          date=fields.NUMERIC(int, bits=32, sortable=True),
                          year=fields.ID(sortable=True), type_facet=fields.ID(sortable=True), **text)
@@ -69,19 +69,19 @@ class WhooshEngine:
 
         s = self._search_with()
         kwargs: dict[str, Any] = {"limit": max(1, limit)}
-        if facets:
-            kwargs["groupedby"] = {"type": sorting.FieldFacet("type_facet", maptype=sorting.Count),
-                                   "year": sorting.FieldFacet("year", maptype=sorting.Count)}
         if sort == "date":
             kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
         try:
-            r = s.search(_compile(query), **kwargs)
+            wq = _compile(query)
+            r = s.search(wq, **kwargs)  # top hits only: Whoosh may skip low-scoring blocks
             hits = [Hit(int(h["id"]), float(h.score or 0.0)) for h in r][:limit]
-            total = len(r)
-            out = Results(total=total, hits=hits)
+            if r.has_exact_length() and not facets:
+                return Results(total=len(r), hits=hits)
+            docnums = list(s.docs_for_query(wq))  # every match, unscored: exact total and facets
+            out = Results(total=len(docnums), hits=hits)
             if facets:
-                out.facets = {"type": {str(k): int(v) for k, v in r.groups("type").items() if k},
-                              "year": {str(k): int(v) for k, v in r.groups("year").items() if k}}
+                out.facets = {"type": _count(s.reader(), "type_facet", docnums),
+                              "year": _count(s.reader(), "year", docnums)}
         except IndexUnusable:
             raise
         except Exception as exc:
@@ -137,6 +137,19 @@ class WhooshEngine:
             self._searcher.close()
             self._searcher = None
         self._ix.close()
+
+
+def _count(reader: Any, field: str, docnums: list[int]) -> dict[str, int]:
+    from collections import Counter
+
+    column = reader.column_reader(field)
+    counts = Counter(column[d] for d in docnums)
+    out = {}
+    for key, n in counts.items():
+        text = key.decode("utf-8") if isinstance(key, bytes) else str(key)
+        if text:
+            out[text] = n
+    return out
 
 
 def _compile(q: Q) -> Any:
