@@ -27,6 +27,7 @@ from docmgr.ingest.pipeline import ExtractText, IngestContext
 from docmgr.ingest.sniff import Sniffed
 
 GRACE = 5.0  # seconds past the file's limit before its worker is killed
+CHUNK_PAGES = 8  # a longer PDF is read by several workers, this many pages each
 
 
 @dataclass
@@ -39,11 +40,12 @@ class TextLayer:
 
 
 def read_text_layer(source: str, settings: Settings, password: Optional[str], sniffed: Sniffed,
-                    seconds: Optional[float]) -> TextLayer:
-    """Run the extract step on one file (in a worker process)."""
+                    seconds: Optional[float], pages_range: Optional[tuple[int, int]] = None) -> TextLayer:
+    """Run the extract step on one file, or on a range of its PDF pages (in a worker process)."""
     ctx = IngestContext(Path(source), settings, password,
                         cancel=CancelToken(None if seconds is None else time.monotonic() + seconds))
     ctx.sniffed = sniffed
+    ctx.pages_range = pages_range
     ExtractText().run(ctx)
     return TextLayer(ctx.pages, ctx.ocr_jobs, ctx.ocr_reasons)
 
@@ -97,9 +99,27 @@ class TextReader:
         return self._pool
 
     def submit(self, source: Path, settings: Settings, password: Optional[str], sniffed: Sniffed,
-               seconds: Optional[float]) -> PendingRead:
-        args = (str(source), settings, password, sniffed, seconds)
+               seconds: Optional[float]) -> list[PendingRead]:
+        """Queue a file; a long PDF is split into ranges of :data:`CHUNK_PAGES` pages."""
+        ranges: list[Optional[tuple[int, int]]] = [None]
+        if sniffed.kind == "pdf":
+            count = _pdf_page_count(source, password)
+            if count > CHUNK_PAGES:
+                ranges = [(a, min(a + CHUNK_PAGES, count)) for a in range(0, count, CHUNK_PAGES)]
+        return [self._submit((str(source), settings, password, sniffed, seconds, r)) for r in ranges]
+
+    def _submit(self, args: tuple[Any, ...]) -> PendingRead:
         return PendingRead(args, self._executor().submit(read_text_layer, *args), self._generation)
+
+    def results(self, reads: list[PendingRead]) -> TextLayer:
+        """Wait for all of a file's reads and join them in page order."""
+        layer = TextLayer()
+        for read in reads:
+            part = self.result(read)
+            layer.pages.extend(part.pages)
+            layer.ocr_jobs.extend(part.ocr_jobs)
+            layer.ocr_reasons.update(part.ocr_reasons)
+        return layer
 
     def result(self, read: PendingRead) -> TextLayer:
         """Wait for a file's text layer.
@@ -109,8 +129,8 @@ class TextReader:
             TimeoutError: the file took longer than its limit (its worker is killed).
         """
         if read.generation != self._generation:  # its pool was replaced before it ran
-            read = self.submit(*read.args)
-        seconds = read.args[-1]
+            read = self._submit(read.args)
+        seconds = read.args[4]
         try:
             return read.future.result(timeout=None if seconds is None else seconds + GRACE)
         except cf.TimeoutError:
@@ -140,6 +160,20 @@ class TextReader:
         pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _pdf_page_count(source: Path, password: Optional[str]) -> int:
+    """Page count from pypdfium2 (instant); 0 when the file does not open (the reader will say why)."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(str(source), password=password)
+    except Exception:
+        return 0
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
 
 
 def _new_pool(workers: int) -> cf.ProcessPoolExecutor:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import os
 from collections import deque
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Sequence
 
@@ -78,7 +78,7 @@ class _Item:
     path: Path
     ctx: IngestContext
     error: Optional[BaseException] = None
-    read: Optional[PendingRead] = None
+    reads: list[PendingRead] = field(default_factory=list)
 
 
 def _prepare(library: Library, path: Path, password: Optional[str], reader: Optional[TextReader]) -> _Item:
@@ -88,7 +88,7 @@ def _prepare(library: Library, path: Path, password: Optional[str], reader: Opti
         run_steps([*READ_STEPS, _Duplicate(library)], ctx)
         if reader is not None and "duplicate_of" not in ctx.extra:
             assert ctx.sniffed is not None
-            item.read = reader.submit(path, library.settings, password, ctx.sniffed, _limit(library))
+            item.reads = reader.submit(path, library.settings, password, ctx.sniffed, _limit(library))
     except Exception as exc:  # reported in order, when this item's turn comes
         item.error = exc
     return item
@@ -104,8 +104,8 @@ def _finish(library: Library, item: _Item, cancel: CancelToken, reader: Optional
             raise item.error
         if "duplicate_of" in ctx.extra:
             return _duplicate(library, display, ctx.extra["duplicate_of"])
-        if item.read is not None and reader is not None:
-            layer = reader.result(item.read)
+        if item.reads and reader is not None:
+            layer = reader.results(item.reads)
             ctx.pages, ctx.ocr_jobs, ctx.ocr_reasons = layer.pages, layer.ocr_jobs, layer.ocr_reasons
             run_steps([step for step in EXTRACT_STEPS if not isinstance(step, ExtractText)], ctx)
         else:
