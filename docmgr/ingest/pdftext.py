@@ -83,7 +83,10 @@ def _read_page(page: Any, number: int, max_area: float, max_megapixels: float) -
         raise
     except Exception as exc:
         raise RejectedInput(f"page {number}: damaged content ({_describe(exc)})") from exc
-    verdict = judge(text, has_image=bool(images))
+    area = float(page.width) * float(page.height) or 1.0
+    covered = sum(max(0.0, float(im["x1"]) - float(im["x0"])) * max(0.0, float(im["bottom"]) - float(im["top"]))
+                  for im in images)
+    verdict = judge(text, has_image=bool(images), image_coverage=min(1.0, covered / area))
     if verdict.usable:
         return PdfPage(number, text)
     return PdfPage(number, None, verdict.reason)
