@@ -1,0 +1,1 @@
+"""Reading inputs: content sniffing, PDF text layers, images, office files, OCR, as pipeline steps."""
