@@ -16,7 +16,7 @@ from docmgr.classify.model import TextModel
 from docmgr.classify.rules import structure_rules
 from docmgr.classify.taxonomy import Taxonomy
 from docmgr.core.models import FieldValue
-from docmgr.core.text import nfc
+from docmgr.core.text import fold, nfc
 
 MIN_SIGNAL = 4  # distinct known syllables below which the model alone is not trusted
 TOP_N = 3
@@ -98,6 +98,7 @@ class HybridClassifier:
         text = "\n".join(pages)
         rules = structure_rules(pages, self.taxonomy)
         fields = extract_fields(pages)
+        _restore_abbreviation(fields, self.taxonomy)
         model = self.models.get("type")
         probs: dict[str, float] = {}
         signal = 0
@@ -145,6 +146,20 @@ class HybridClassifier:
             return
         code, p = max(model.predict_proba([text])[0].items(), key=lambda kv: kv[1])
         result.triage, result.triage_confidence = code, p
+
+
+def _restore_abbreviation(fields: dict[str, FieldValue], taxonomy: Taxonomy) -> None:
+    """OCR often reads Đ as D: put the stroke back in a number's type abbreviation (``QD`` → ``QĐ``)."""
+    number = fields.get("number")
+    if number is None or "-" not in str(number.value):
+        return
+    head, sep, rest = str(number.value).rpartition("/")[2].partition("-")
+    if head in {t.abbr for t in taxonomy.types.values()}:
+        return
+    known = {t.abbr for t in taxonomy.types.values() if t.abbr and "Đ" in t.abbr and fold(t.abbr) == head}
+    if len(known) == 1:
+        prefix = str(number.value)[: len(str(number.value)) - len(head + sep + rest)]
+        fields["number"] = FieldValue(f"{prefix}{known.pop()}{sep}{rest}", min(number.confidence, 0.8))
 
 
 def _combine(probs: dict[str, float], rule_scores: dict[str, float], strength: float) -> dict[str, float]:

@@ -16,6 +16,7 @@ from docmgr.core.models import Document
 from docmgr.core.progress import CancelToken, ProgressCallback, ProgressEvent, no_progress
 from docmgr.core.text import nfc
 from docmgr.ingest.pipeline import EXTRACT_STEPS, READ_STEPS, IngestContext, StopPipeline, run_steps
+from docmgr.services.classify import Filing, filing_for, type_display
 
 log = logging.getLogger(__name__)
 
@@ -69,9 +70,12 @@ class _Duplicate:
 
 
 def ingest_file(library: Library, path: Path, *, password: Optional[str] = None,
-                cancel: Optional[CancelToken] = None,
+                doc_type: Optional[str] = None, cancel: Optional[CancelToken] = None,
                 on_page: Optional[Callable[[int, int], None]] = None) -> IngestResult:
-    """Read and file one input. Never raises for a bad input: the result says ``rejected`` and why.
+    """Read, classify and file one input. Never raises for a bad input: the result says ``rejected`` and why.
+
+    ``doc_type`` (a type code, see :func:`docmgr.services.classify.resolve_type`) files the document as
+    confirmed with that type: training data.
 
     Raises:
         Cancelled: the user cancelled; nothing of this file was written.
@@ -87,7 +91,7 @@ def ingest_file(library: Library, path: Path, *, password: Optional[str] = None,
             return _duplicate(library, display, ctx.extra["duplicate_of"])
         run_steps(EXTRACT_STEPS, ctx)
         token.check()
-        return _file(library, ctx, display)
+        return _file(library, ctx, display, doc_type)
     except Cancelled:
         raise
     except RejectedInput as exc:
@@ -102,7 +106,7 @@ def ingest_file(library: Library, path: Path, *, password: Optional[str] = None,
 
 
 def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, password: Optional[str] = None,
-                 progress: ProgressCallback = no_progress, cancel: Optional[CancelToken] = None,
+                 doc_type: Optional[str] = None, progress: ProgressCallback = no_progress, cancel: Optional[CancelToken] = None,
                  on_result: Optional[Callable[[IngestResult], None]] = None) -> list[IngestResult]:
     """Ingest files and folders in order; ``on_result`` sees each result as soon as it is known.
 
@@ -120,7 +124,7 @@ def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, p
         def on_page(done: int, total: int, _i: int = i, _name: str = name) -> None:
             progress(ProgressEvent(_i, len(files), f"{_name} ({done}/{total})", "reading"))
 
-        result = ingest_file(library, path, password=password, cancel=cancel, on_page=on_page)
+        result = ingest_file(library, path, password=password, doc_type=doc_type, cancel=cancel, on_page=on_page)
         results.append(result)
         if on_result:
             on_result(result)
@@ -128,12 +132,26 @@ def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, p
     return results
 
 
-def _file(library: Library, ctx: IngestContext, display: str) -> IngestResult:
-    """Store the original and write the catalog rows: all of it, or nothing."""
+def _classified(library: Library, ctx: IngestContext, doc_type: Optional[str]) -> Filing:
+    """The classification to file with the document; a classifier failure files it for review."""
+    try:
+        return filing_for(library, [p.text for p in ctx.pages], doc_type)
+    except Exception as exc:  # never lose a document because the classifier failed
+        log.exception("classifying %s failed", ctx.source)
+        return Filing(doc_type, 1.0 if doc_type else None, "confirmed" if doc_type else "needs-review", None,
+                      {"error": f"{type(exc).__name__}: {exc}"[:200]}, {})
+
+
+def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional[str] = None) -> IngestResult:
+    """Classify, store the original and write the catalog rows: all of it, or nothing."""
     assert ctx.sniffed is not None
+    filing = _classified(library, ctx, doc_type)
+    ctx.cancel.check()
     doc = Document(id=0, sha256=ctx.sha256, filename=ctx.filename, size=ctx.size, mime=ctx.sniffed.mime,
-                   suffix=ctx.sniffed.suffix, added=now_iso(), status="inbox", trashed=False,
-                   text_source=ctx.text_source, page_count=len(ctx.pages), source_path=display)
+                   suffix=ctx.sniffed.suffix, added=now_iso(), status=filing.status, trashed=False,
+                   text_source=ctx.text_source, page_count=len(ctx.pages), source_path=display,
+                   type_code=filing.type_code, confidence=filing.confidence, field_of_work=filing.field_of_work,
+                   classification=filing.classification, fields=filing.fields)
     with library.write_lock():
         existing = library.catalog.find_sha256(ctx.sha256)  # another process may have filed it meanwhile
         if existing is not None:
@@ -145,12 +163,12 @@ def _file(library: Library, ctx: IngestContext, display: str) -> IngestResult:
         except BaseException:
             library.discard_original(ctx.sha256, ctx.sniffed.suffix)
             raise
-    return IngestResult(display, "filed", doc_id, len(ctx.pages), ctx.text_source, None, None)
+    return IngestResult(display, "filed", doc_id, len(ctx.pages), ctx.text_source, type_display(filing.type_code), None)
 
 
 def _duplicate(library: Library, display: str, doc_id: int) -> IngestResult:
     doc = library.catalog.get(doc_id)
-    return IngestResult(display, "duplicate", doc_id, doc.page_count, doc.text_source, None, None)
+    return IngestResult(display, "duplicate", doc_id, doc.page_count, doc.text_source, type_display(doc.type_code), None)
 
 
 def _reject(library: Library, path: Path, display: str, cause: str, cancel: CancelToken) -> IngestResult:
