@@ -19,6 +19,7 @@ from docmgr.core.text import nfc
 from docmgr.ingest.parallel import PendingRead, TextReader, default_workers
 from docmgr.ingest.pipeline import (EXTRACT_STEPS, READ_STEPS, ExtractText, IngestContext, StopPipeline,
                                     run_steps)
+from docmgr.services.classify import Filing, filing_for, type_display
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +96,7 @@ def _prepare(library: Library, path: Path, password: Optional[str], reader: Opti
 
 
 def _finish(library: Library, item: _Item, cancel: CancelToken, reader: Optional[TextReader],
-            on_page: Optional[Callable[[int, int], None]]) -> IngestResult:
+            on_page: Optional[Callable[[int, int], None]], doc_type: Optional[str] = None) -> IngestResult:
     """Read (what is left), file, or reject one prepared input. Only :class:`Cancelled` escapes."""
     display, ctx = str(item.path), item.ctx
     ctx.cancel, ctx.on_page = cancel.child(_limit(library)), on_page
@@ -111,7 +112,7 @@ def _finish(library: Library, item: _Item, cancel: CancelToken, reader: Optional
         else:
             run_steps(EXTRACT_STEPS, ctx)
         ctx.cancel.check()
-        return _file(library, ctx, display)
+        return _file(library, ctx, display, doc_type)
     except Cancelled:
         raise
     except RejectedInput as exc:
@@ -133,18 +134,23 @@ def _limit(library: Library) -> Optional[float]:
 
 
 def ingest_file(library: Library, path: Path, *, password: Optional[str] = None,
-                cancel: Optional[CancelToken] = None,
+                doc_type: Optional[str] = None, cancel: Optional[CancelToken] = None,
                 on_page: Optional[Callable[[int, int], None]] = None) -> IngestResult:
-    """Read and file one input. Never raises for a bad input: the result says ``rejected`` and why.
+    """Read, classify and file one input. Never raises for a bad input: the result says ``rejected`` and why.
+
+    ``doc_type`` (a type code, see :func:`docmgr.services.classify.resolve_type`) files the document as
+    confirmed with that type: training data.
 
     Raises:
         Cancelled: the user cancelled; nothing of this file was written.
     """
-    return _finish(library, _prepare(library, path, password, None), cancel or CancelToken(), None, on_page)
+    return _finish(library, _prepare(library, path, password, None), cancel or CancelToken(), None, on_page,
+                   doc_type)
 
 
 def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, password: Optional[str] = None,
-                 progress: ProgressCallback = no_progress, cancel: Optional[CancelToken] = None,
+                 doc_type: Optional[str] = None, progress: ProgressCallback = no_progress,
+                 cancel: Optional[CancelToken] = None,
                  on_result: Optional[Callable[[IngestResult], None]] = None,
                  workers: Optional[int] = None) -> list[IngestResult]:
     """Ingest files and folders in order; ``on_result`` sees each result as soon as it is known.
@@ -175,7 +181,7 @@ def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, p
             def on_page(done: int, total: int, _i: int = i, _name: str = name) -> None:
                 progress(ProgressEvent(_i, len(files), f"{_name} ({done}/{total})", "reading"))
 
-            result = _finish(library, item, cancel, reader, on_page)
+            result = _finish(library, item, cancel, reader, on_page, doc_type)
             results.append(result)
             if on_result:
                 on_result(result)
@@ -186,12 +192,26 @@ def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, p
     return results
 
 
-def _file(library: Library, ctx: IngestContext, display: str) -> IngestResult:
-    """Store the original and write the catalog rows: all of it, or nothing."""
+def _classified(library: Library, ctx: IngestContext, doc_type: Optional[str]) -> Filing:
+    """The classification to file with the document; a classifier failure files it for review."""
+    try:
+        return filing_for(library, [p.text for p in ctx.pages], doc_type)
+    except Exception as exc:  # never lose a document because the classifier failed
+        log.exception("classifying %s failed", ctx.source)
+        return Filing(doc_type, 1.0 if doc_type else None, "confirmed" if doc_type else "needs-review", None,
+                      {"error": f"{type(exc).__name__}: {exc}"[:200]}, {})
+
+
+def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional[str] = None) -> IngestResult:
+    """Classify, store the original and write the catalog rows: all of it, or nothing."""
     assert ctx.sniffed is not None
+    filing = _classified(library, ctx, doc_type)
+    ctx.cancel.check()
     doc = Document(id=0, sha256=ctx.sha256, filename=ctx.filename, size=ctx.size, mime=ctx.sniffed.mime,
-                   suffix=ctx.sniffed.suffix, added=now_iso(), status="inbox", trashed=False,
-                   text_source=ctx.text_source, page_count=len(ctx.pages), source_path=display)
+                   suffix=ctx.sniffed.suffix, added=now_iso(), status=filing.status, trashed=False,
+                   text_source=ctx.text_source, page_count=len(ctx.pages), source_path=display,
+                   type_code=filing.type_code, confidence=filing.confidence, field_of_work=filing.field_of_work,
+                   classification=filing.classification, fields=filing.fields)
     with library.write_lock():
         existing = library.catalog.find_sha256(ctx.sha256)  # another process may have filed it meanwhile
         if existing is not None:
@@ -203,12 +223,12 @@ def _file(library: Library, ctx: IngestContext, display: str) -> IngestResult:
         except BaseException:
             library.discard_original(ctx.sha256, ctx.sniffed.suffix)
             raise
-    return IngestResult(display, "filed", doc_id, len(ctx.pages), ctx.text_source, None, None)
+    return IngestResult(display, "filed", doc_id, len(ctx.pages), ctx.text_source, type_display(filing.type_code), None)
 
 
 def _duplicate(library: Library, display: str, doc_id: int) -> IngestResult:
     doc = library.catalog.get(doc_id)
-    return IngestResult(display, "duplicate", doc_id, doc.page_count, doc.text_source, None, None)
+    return IngestResult(display, "duplicate", doc_id, doc.page_count, doc.text_source, type_display(doc.type_code), None)
 
 
 def _reject(library: Library, path: Path, display: str, cause: str, cancel: CancelToken) -> IngestResult:

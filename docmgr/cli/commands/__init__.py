@@ -7,4 +7,7 @@ COMMANDS: list[str] = [
     "delete",
     "restore",
     "check",
+    "classify",
+    "confirm",
+    "train",
 ]
