@@ -1,0 +1,1 @@
+"""Turning input files into text: PDF text layers, OCR, office files."""
