@@ -7,4 +7,5 @@ COMMANDS: list[str] = [
     "delete",
     "restore",
     "check",
+    "export_pdf",
 ]
