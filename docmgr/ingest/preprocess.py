@@ -116,9 +116,6 @@ def prepare(img: Image.Image, *, dpi: Optional[float] = None,
         if cleared is not None:
             grey = cleared
             steps.append("border")
-    if "deskew" in allowed and abs(stats.skew) >= SKEW_MIN:
-        grey = grey.rotate(stats.skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
-        steps.append("deskew")
     grey_page = not stats.bitonal
     if "upscale" in allowed and grey_page and resolution < LOW_DPI:
         factor = TARGET_DPI / resolution
@@ -129,6 +126,9 @@ def prepare(img: Image.Image, *, dpi: Optional[float] = None,
     if "denoise" in allowed and noisy:
         grey = grey.filter(ImageFilter.MedianFilter(3))
         steps.append("denoise")
+    if "deskew" in allowed and abs(stats.skew) >= SKEW_MIN:
+        grey = grey.rotate(stats.skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
+        steps.append("deskew")
     if "binarise" in allowed and noisy:
         threshold = otsu(grey)
         grey = grey.point(lambda v: 255 if v > threshold else 0)
