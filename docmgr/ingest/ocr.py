@@ -204,19 +204,32 @@ def _render_pdf_page(job: OcrJob) -> tuple[Image.Image, float]:
         raise RejectedInput(f"page {job.number}: cannot open the PDF ({_short(exc)})") from exc
     try:
         page = pdf[job.index]
-        dpi = 300.0
+        dpi, bitonal = 300.0, False
         for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
             meta = obj.get_metadata()
             if meta.horizontal_dpi > 0:   # the native resolution of the scan, so nothing is resampled
                 dpi = float(min(MAX_RENDER_DPI, max(150.0, round(meta.horizontal_dpi))))
+                bitonal = meta.bits_per_pixel == 1 or _bitonal_pixels(obj)
                 break
         image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+        if bitonal:   # keep a bitonal scan bitonal (the renderer anti-aliases its edges)
+            image = image.point(lambda v: 255 if v > 127 else 0).convert("1")
         image.info["dpi"] = (dpi, dpi)
         return image, dpi
     except (pdfium.PdfiumError, IndexError, ValueError) as exc:
         raise RejectedInput(f"page {job.number}: cannot render the PDF page ({_short(exc)})") from exc
     finally:
         pdf.close()
+
+
+def _bitonal_pixels(obj: object) -> bool:
+    """True when a PDF image object holds only black and white pixels (a bitonal scan stored as 8-bit)."""
+    try:
+        pixels = obj.get_bitmap(render=False).to_pil().convert("L")  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - an odd image format only means "not known to be bitonal"
+        return False
+    hist = pixels.histogram()
+    return sum(hist[:32]) + sum(hist[224:]) >= 0.99 * pixels.width * pixels.height   # JPEG-stored too
 
 
 def _ocr_one(job: OcrJob, languages: str, timeout: float, steps: frozenset[str]) -> OcrPage:
