@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator, Optional, Sequence
+from typing import Any, Callable, ContextManager, Iterator, Optional, Sequence
 
 from docmgr.core.errors import LibraryError, NotFound
 from docmgr.core.models import Document, FieldValue, Page, Rejection, Word
@@ -97,12 +97,15 @@ class Catalog:
 
     Args:
         path: the SQLite file; created and migrated on first use.
+        lock: the library's write lock, held while the schema is created or upgraded.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, lock: Optional[Callable[[], ContextManager[None]]] = None) -> None:
         self.path = path
         self._local = threading.local()
-        self._migrate()
+        if self.schema_version != SCHEMA_VERSION:
+            with lock() if lock else nullcontext():
+                self._migrate()
 
     # -- connections and schema -------------------------------------------------------------
     def connection(self) -> sqlite3.Connection:
@@ -132,14 +135,13 @@ class Catalog:
         return int(self.connection().execute("PRAGMA user_version").fetchone()[0])
 
     def _migrate(self) -> None:
-        conn = self.connection()
         version = self.schema_version
         if version > SCHEMA_VERSION:
             raise LibraryError(
                 f"{self.path}: the catalog has schema {version}, newer than this docmgr ({SCHEMA_VERSION}); "
                 "update docmgr"
             )
-        for step in range(version, SCHEMA_VERSION):
+        for step in range(version, SCHEMA_VERSION):  # each step is one transaction
             with self.transaction() as tx:
                 # re-read inside the lock: another process may have migrated meanwhile
                 if int(tx.execute("PRAGMA user_version").fetchone()[0]) != step:
@@ -147,7 +149,6 @@ class Catalog:
                 for statement in _statements(MIGRATIONS[step]):
                     tx.execute(statement)
                 tx.execute(f"PRAGMA user_version = {step + 1}")
-        del conn
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

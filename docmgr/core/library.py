@@ -45,8 +45,7 @@ class Library:
         except OSError as exc:
             raise LibraryError(f"{root}: cannot create the library folder ({exc.strerror or exc})") from exc
         self.settings = Settings.load(self.paths.settings)
-        with self.write_lock():
-            self.catalog = Catalog(self.paths.catalog)
+        self.catalog = Catalog(self.paths.catalog, lock=self.write_lock)
 
     @property
     def root(self) -> Path:

@@ -1,1 +1,1 @@
-"""Turning input files into text: PDF text layers, OCR, office files."""
+"""Reading inputs: content sniffing, PDF text layers, images, office files, OCR, as pipeline steps."""

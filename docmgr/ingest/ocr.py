@@ -34,6 +34,7 @@ LOW_CONFIDENCE = 50.0     # mean word confidence under which a page is flagged f
 RETRY_CONFIDENCE = 70.0   # first-pass confidence under which OSD is asked whether the page is turned
 OSD_MIN_CONFIDENCE = 1.5  # Tesseract's orientation confidence needed before we turn a page
 MAX_RENDER_DPI = 400
+MAX_RENDER_PIXELS = 60e6    # a huge page is rendered at a lower resolution instead
 
 
 @dataclass(frozen=True)
@@ -181,8 +182,12 @@ def load_page(job: OcrJob) -> tuple[Image.Image, Optional[float]]:
     """The page image and its resolution (None when the image does not say)."""
     if job.kind == "pdf":
         return _render_pdf_page(job)
+    from pathlib import Path
+
+    from docmgr.ingest.images import open_image   # registers HEIF; clear errors for non-images
+
     try:
-        with Image.open(job.path) as img:
+        with open_image(Path(job.path)) as img:
             img.seek(job.index)
             img.load()
             page = img.copy()
@@ -211,6 +216,9 @@ def _render_pdf_page(job: OcrJob) -> tuple[Image.Image, float]:
                 dpi = float(min(MAX_RENDER_DPI, max(150.0, round(meta.horizontal_dpi))))
                 bitonal = meta.bits_per_pixel == 1 or _bitonal_pixels(obj)
                 break
+        width, height = page.get_size()
+        if width * height * (dpi / 72) ** 2 > MAX_RENDER_PIXELS:
+            dpi = 72 * (MAX_RENDER_PIXELS / (width * height)) ** 0.5
         image = page.render(scale=dpi / 72, grayscale=True).to_pil()
         if bitonal:   # keep a bitonal scan bitonal (the renderer anti-aliases its edges)
             image = image.point(lambda v: 255 if v > 127 else 0).convert("1")

@@ -1,0 +1,67 @@
+"""Is a PDF page's text layer usable, or must the page be OCR'd?
+
+A text layer is rejected when it is missing or too short on a page that shows an image, when it is
+made of unmapped glyph ids (fonts without ToUnicode: "(cid:12)" or private-use characters), or when
+it is Vietnamese in a legacy 8-bit encoding (TCVN3/ABC, VNI) shown through a Latin-1 font — text
+that looks like a text layer but reads as mojibake ("TiÕng ViÖt", "Tieáng Vieät").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+MIN_CHARS = 20  # fewer non-space characters than this on a page with an image → OCR
+
+# TCVN3 puts Vietnamese letters on code points that Latin-1 shows as these symbols (à=µ, á=¸,
+# ả=¶, ã=·, ạ=¹, ă=¨, â=©, ê=ª, ô=«, ơ=¬, đ=®, ...). Inside words they never occur in real text.
+_TCVN3_SYMBOLS = set("µ¶·¸¹¨©ª«¬®")
+# VNI writes a base vowel followed by a Latin-1 letter standing for its marks: tones ù ø û õ ï,
+# hat+tone á à å ã ä, breve+tone é è ú ü ë ("Vieät", "raát"); đ is ñ before a vowel ("ñöôøng").
+_VNI_PAIR = re.compile(r"[aeiouyAEIOUY][ùøûõïâáàåãäêéèúüëÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË]|\bñ[aeiouyöô]")
+# TCVN3 also shows many toned vowels as capitals inside lower-case words ("TiÕng", "NguyÔn").
+_TCVN3_CAPITAL = re.compile(r"[a-z][ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝÞ]")
+MIN_SHARE, MIN_WORDS = 0.3, 3  # legacy text: this share (and count) of words look encoded
+_CID = re.compile(r"\(cid:\d+\)")
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """``usable`` False means OCR the page; ``reason`` says why (for the page's steps and logs)."""
+
+    usable: bool
+    reason: str = ""
+
+
+def judge(text: str, *, has_image: bool) -> Verdict:
+    """Judge a page's extracted text layer."""
+    compact = "".join(text.split())
+    if len(compact) < MIN_CHARS:
+        return Verdict(not has_image, "no text layer" if not compact else "text layer too short")
+    if _CID.search(text) and len("".join(_CID.findall(text))) > len(compact) * 0.1:
+        return Verdict(False, "font without ToUnicode (cid codes)")
+    odd = sum(1 for ch in compact if _is_unmapped(ch))
+    if odd > len(compact) * 0.05:
+        return Verdict(False, "unmapped glyphs in the text layer")
+    words = [w for w in _WORD.findall(text) if any(ch.isalpha() for ch in w)]
+    if _legacy(words, _tcvn3_word):
+        return Verdict(False, "legacy TCVN3 encoding in the text layer")
+    if _legacy(words, lambda w: _VNI_PAIR.search(w) is not None):
+        return Verdict(False, "legacy VNI encoding in the text layer")
+    return Verdict(True)
+
+
+def _is_unmapped(ch: str) -> bool:
+    code = ord(ch)
+    return ch == "\ufffd" or 0xE000 <= code <= 0xF8FF or (code < 32 and ch not in "\t\n\r\f")
+
+
+def _tcvn3_word(word: str) -> bool:
+    return any(ch in _TCVN3_SYMBOLS for ch in word) or _TCVN3_CAPITAL.search(word) is not None
+
+
+def _legacy(words: list[str], encoded: Callable[[str], bool]) -> bool:
+    hits = sum(1 for w in words if encoded(w))
+    return hits >= MIN_WORDS and hits > len(words) * MIN_SHARE

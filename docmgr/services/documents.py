@@ -1,0 +1,83 @@
+"""Looking at and moving documents: show, list, trash, restore (nothing is ever destroyed here)."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from docmgr.core.errors import UsageError
+from docmgr.core.library import Library
+from docmgr.core.models import STATUSES, Document
+
+LIST_FIELDS = ("number", "issued", "issuer")
+
+
+def type_name(code: Optional[str]) -> Optional[str]:
+    """The display name of a type code (the code itself until a taxonomy names it)."""
+    return code
+
+
+def show(library: Library, doc_id: int) -> dict[str, Any]:
+    """The document as ``show --json`` prints it, pages included."""
+    doc = library.catalog.get(doc_id)
+    pages = library.catalog.pages(doc_id)
+    return {
+        "id": doc.id,
+        "filename": doc.filename,
+        "sha256": doc.sha256,
+        "size": doc.size,
+        "mime": doc.mime,
+        "added": doc.added,
+        "status": doc.display_status,
+        "type": type_name(doc.type_code),
+        "type_code": doc.type_code,
+        "confidence": doc.confidence,
+        "fields": {k: v.value for k, v in doc.fields.items()},
+        "field_confidence": {k: v.confidence for k, v in doc.fields.items()},
+        "field_of_work": doc.field_of_work,
+        "text_source": doc.text_source,
+        "notes": doc.notes,
+        "pages": [{"number": p.number, "text": p.text, "source": p.source, "confidence": p.confidence}
+                  for p in pages],
+    }
+
+
+def summary(doc: Document) -> dict[str, Any]:
+    """One ``list --json`` line."""
+    row: dict[str, Any] = {
+        "id": doc.id,
+        "filename": doc.filename,
+        "type": type_name(doc.type_code),
+        "type_code": doc.type_code,
+        "status": doc.display_status,
+        "pages": doc.page_count,
+        "added": doc.added,
+    }
+    for key in LIST_FIELDS:
+        if key in doc.fields:
+            row[key] = doc.fields[key].value
+    return row
+
+
+def list_documents(library: Library, *, status: Optional[str] = None,
+                   type_code: Optional[str] = None) -> list[Document]:
+    """Documents (not trashed unless ``status="trashed"``), filtered by status and type code."""
+    if status is not None and status not in STATUSES:
+        raise UsageError(f"unknown status {status!r} (one of: {', '.join(STATUSES)})")
+    return library.catalog.documents(status=status, type_code=type_code)
+
+
+def trash(library: Library, doc_id: int) -> None:
+    """Move a document to the trash (reversible)."""
+    with library.write_lock():
+        library.catalog.set_trashed(doc_id, True)
+
+
+def restore(library: Library, doc_id: int) -> None:
+    """Take a document back out of the trash."""
+    with library.write_lock():
+        library.catalog.set_trashed(doc_id, False)
+
+
+def resolve_type(text: str) -> str:
+    """The type code a user means by ``text`` (a code, until the taxonomy adds names)."""
+    return text.strip()

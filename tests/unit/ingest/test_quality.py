@@ -1,0 +1,35 @@
+import pytest
+
+from docmgr.ingest.quality import judge
+
+UNICODE = "Tiếng Việt rất hay, đăng ký khai sinh cho cháu Nguyễn Thị Hồng Nhung tại thành phố Cần Thơ."
+TCVN3 = "TiÕng ViÖt rÊt hay, ®¨ng ký khai sinh cho ch¸u NguyÔn ThÞ Hång Nhung t¹i thµnh phè CÇn Th¬."
+VNI = "Tieáng Vieät raát hay, ñaêng kyù khai sinh cho chaùu Nguyeãn Thò Hoàng Nhung taïi thaønh phoá Caàn Thô."
+
+
+@pytest.mark.parametrize("text", [
+    UNICODE,
+    "The quick brown fox jumps over the lazy dog; invoice 2020-11-01 total 1,234.56 USD.",
+    "La réunion du conseil a été reportée; où et quand aura-t-elle lieu? Le maître l'a dit à Noël.",
+    "Größe der Fläche: 25 m², Temperatur 21°C, Preis 10 € (Mwst. ½) — © 2020 Firma®",
+    "2019  1.234  5.678  9.012\n2020  3.456  7.890  1.234\n2021  4.567  8.901  2.345",
+])
+def test_real_text_layers_are_kept(text: str) -> None:
+    assert judge(text, has_image=True).usable
+
+
+@pytest.mark.parametrize("text, reason", [
+    (TCVN3, "TCVN3"),
+    (VNI, "VNI"),
+    ("(cid:3)(cid:4)(cid:5)(cid:6)(cid:7)(cid:8)(cid:9)(cid:10)(cid:11) (cid:12)", "ToUnicode"),
+    (" ".join("\ue001\ue002\ue003\ue004\ue005" for _ in range(8)), "unmapped"),
+    ("", "no text layer"),
+    ("Trang 1", "too short"),
+])
+def test_garbage_or_missing_text_goes_to_ocr(text: str, reason: str) -> None:
+    verdict = judge(text, has_image=True)
+    assert not verdict.usable and reason in verdict.reason
+
+
+def test_an_empty_page_without_images_is_not_ocred() -> None:
+    assert judge("", has_image=False).usable
