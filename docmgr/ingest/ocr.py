@@ -19,6 +19,7 @@ import os
 import re
 import tempfile
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Callable, Optional, Sequence
 
@@ -155,7 +156,7 @@ def _pool(size: int) -> cf.ProcessPoolExecutor:
             if _POOL is not None:
                 _POOL.shutdown(wait=False, cancel_futures=True)
             _POOL = cf.ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"),
-                                           initializer=_init_worker)
+                                           initializer=_init_worker, initargs=(os.getpid(),))
             _POOL_SIZE = size
         return _POOL
 
@@ -172,8 +173,35 @@ def shutdown_pool() -> None:
 atexit.register(shutdown_pool)
 
 
-def _init_worker() -> None:
+def _init_worker(parent: int) -> None:
+    """Worker set-up: one OpenMP thread for Tesseract, and exit when the parent process is gone.
+
+    A killed parent (kill -9, a crash) cannot shut the pool down, and idle workers would live on,
+    holding its stdout/stderr open; the watchdog ends them within half a second.
+    """
     os.environ["OMP_THREAD_LIMIT"] = "1"
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if not _alive(parent):
+                os._exit(0)
+
+    threading.Thread(target=watch, name="docmgr-parent-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    if os.name == "nt":
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x100000, False, pid)  # SYNCHRONIZE
+        if not handle:
+            return False
+        try:
+            return ctypes.windll.kernel32.WaitForSingleObject(handle, 0) != 0   # 0 = signalled = exited
+        finally:
+            ctypes.windll.kernel32.CloseHandle(handle)
+    return os.getppid() == pid
 
 
 # -- one page ----------------------------------------------------------------------------------
