@@ -7,5 +7,8 @@ COMMANDS: list[str] = [
     "delete",
     "restore",
     "check",
+    "classify",
+    "confirm",
+    "train",
     "export_pdf",
 ]

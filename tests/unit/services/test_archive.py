@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pytest
@@ -61,3 +62,18 @@ def test_a_document_without_scanned_pages_has_no_archive_copy(tmp_path: Path) ->
     doc_id, _ = _file(library, source, [Page(number=1, text="Điều 1.", source="text-layer")])
     with pytest.raises(NoArchiveCopy, match="no scanned pages"):
         export_pdf(library, doc_id, tmp_path / "out.pdf")
+
+
+def test_ingest_of_a_scan_writes_the_archive_copy_and_export_pdf_cli_exports_it(tmp_path: Path, cli: Any) -> None:
+    scan = image_pdf(tmp_path / "scan.pdf", [render_lines(DECISION[6:9], size=30, width=1400)])
+    (filed,) = cli.json_lines("ingest", scan)
+    assert filed["status"] == "filed" and filed["text_source"] == "ocr"
+    library = Library(cli.library)
+    doc = library.catalog.get(filed["id"])
+    assert archive_path(library, doc.sha256).exists() and thumbnail_path(library, doc.sha256, 1).exists()
+    out = tmp_path / "exported.pdf"
+    done = cli("export-pdf", str(filed["id"]), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "QUYẾT ĐỊNH" in _text(out)
+    missing = cli("export-pdf", "999", "-o", str(tmp_path / "x.pdf"))
+    assert missing.returncode != 0 and "Traceback" not in missing.stderr

@@ -220,3 +220,14 @@ def test_check_finds_damaged_and_missing_originals(library: Any, inputs: Path) -
     report = check_library(library)
     assert not report["ok"]
     assert {(p["kind"], p["id"]) for p in report["problems"]} == {("checksum", a), ("missing-original", b)}
+
+
+def test_a_long_pdf_is_read_in_parallel_ranges_and_kept_in_order(library: Any, inputs: Path) -> None:
+    pages = [[f"Trang số {n}: biên bản họp dân khu vực {n}"] for n in range(1, 20)]
+    long_pdf = text_pdf(inputs / "long.pdf", pages)
+    (inputs / "note.txt").write_text("Phiếu chuyển", encoding="utf-8")
+    results = ingest_paths(library, [long_pdf, inputs / "note.txt"], workers=2)
+    assert [r.status for r in results] == ["filed", "filed"]
+    stored = library.catalog.pages(results[0].id)
+    assert [p.number for p in stored] == list(range(1, 20))
+    assert all(f"Trang số {p.number}:" in p.text for p in stored)

@@ -1,0 +1,1 @@
+"""Full-text search: Vietnamese analysis and the search engines behind one interface."""
