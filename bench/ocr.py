@@ -11,7 +11,7 @@ preprocessing, the PDF text layer and thumbnails.
 Metrics (NFC, whitespace folded): CER = Levenshtein distance / reference length; word recall = share
 of reference words (multiset) found in the output.
 
-Run: ``.venv/bin/python bench/ocr.py [--ablate] [--quick]`` (needs ``pip install rapidfuzz``).
+Run: ``.venv/bin/python bench/ocr.py [--ablate] [--quick]`` (needs the bench extra: ``pip install -e .[bench]``, i.e. rapidfuzz).
 """
 
 from __future__ import annotations
