@@ -8,10 +8,10 @@ import os
 from collections import deque
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Sequence
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from docmgr.core.catalog import now_iso
-from docmgr.core.errors import Cancelled, RejectedInput
+from docmgr.core.errors import Cancelled, DocmgrError, RejectedInput
 from docmgr.core.library import Library
 from docmgr.core.models import Document
 from docmgr.core.progress import CancelToken, ProgressCallback, ProgressEvent, no_progress
@@ -207,8 +207,11 @@ def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional
     assert ctx.sniffed is not None
     filing = _classified(library, ctx, doc_type)
     ctx.cancel.check()
+    ocr_results = list(ctx.ocr_results)
+    # a page OCR could barely read puts the whole document up for review, in the same filing transaction
+    status = "needs-review" if any(r.low_confidence for r in ocr_results) else filing.status
     doc = Document(id=0, sha256=ctx.sha256, filename=ctx.filename, size=ctx.size, mime=ctx.sniffed.mime,
-                   suffix=ctx.sniffed.suffix, added=now_iso(), status=filing.status, trashed=False,
+                   suffix=ctx.sniffed.suffix, added=now_iso(), status=status, trashed=False,
                    text_source=ctx.text_source, page_count=len(ctx.pages), source_path=display,
                    type_code=filing.type_code, confidence=filing.confidence, field_of_work=filing.field_of_work,
                    classification=filing.classification, fields=filing.fields)
@@ -223,7 +226,19 @@ def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional
         except BaseException:
             library.discard_original(ctx.sha256, ctx.sniffed.suffix)
             raise
+    if ocr_results:
+        _save_derived(library, ctx.sha256, ocr_results, ctx.filename)
     return IngestResult(display, "filed", doc_id, len(ctx.pages), ctx.text_source, type_display(filing.type_code), None)
+
+
+def _save_derived(library: Library, sha256: str, results: Sequence[Any], title: str) -> None:
+    """Archive copy and thumbnails of the OCR'd pages; rebuildable, so a failure is only a warning."""
+    from docmgr.services.archive import save_derived
+
+    try:
+        save_derived(library, sha256, results, title=title)
+    except (OSError, DocmgrError) as exc:
+        log.warning("%s: searchable archive copy not written (%s); `docmgr export-pdf` rebuilds it", title, exc)
 
 
 def _duplicate(library: Library, display: str, doc_id: int) -> IngestResult:

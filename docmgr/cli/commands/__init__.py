@@ -10,4 +10,5 @@ COMMANDS: list[str] = [
     "classify",
     "confirm",
     "train",
+    "export_pdf",
 ]
