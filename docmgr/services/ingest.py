@@ -208,8 +208,9 @@ def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional
     filing = _classified(library, ctx, doc_type)
     ctx.cancel.check()
     ocr_results = list(ctx.ocr_results)
-    # a page OCR could barely read puts the whole document up for review, in the same filing transaction
-    status = "needs-review" if any(r.low_confidence for r in ocr_results) else filing.status
+    # a page OCR could barely read puts the document up for review (a type the clerk gave stays confirmed)
+    low = any(r.low_confidence for r in ocr_results)
+    status = "needs-review" if low and filing.status != "confirmed" else filing.status
     doc = Document(id=0, sha256=ctx.sha256, filename=ctx.filename, size=ctx.size, mime=ctx.sniffed.mime,
                    suffix=ctx.sniffed.suffix, added=now_iso(), status=status, trashed=False,
                    text_source=ctx.text_source, page_count=len(ctx.pages), source_path=display,
@@ -237,8 +238,9 @@ def _save_derived(library: Library, sha256: str, results: Sequence[Any], title: 
 
     try:
         save_derived(library, sha256, results, title=title)
-    except (OSError, DocmgrError) as exc:
-        log.warning("%s: searchable archive copy not written (%s); `docmgr export-pdf` rebuilds it", title, exc)
+    except Exception as exc:  # derived data only: the document itself is filed
+        log.warning("%s: searchable archive copy not written (%s); `docmgr export-pdf` rebuilds it", title, exc,
+                    exc_info=not isinstance(exc, (OSError, DocmgrError)))
 
 
 def _duplicate(library: Library, display: str, doc_id: int) -> IngestResult:
