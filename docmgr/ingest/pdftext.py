@@ -31,8 +31,10 @@ class PdfPage:
 
 def read_pdf(path: Path, *, password: Optional[str], max_pages: int, max_page_area_m2: float,
              max_megapixels: float, cancel: CancelToken,
-             on_page: Callable[[int, int], None] | None = None) -> list[PdfPage]:
-    """Read every page's text layer, deciding page by page whether it needs OCR."""
+             on_page: Callable[[int, int], None] | None = None,
+             pages_range: Optional[tuple[int, int]] = None) -> list[PdfPage]:
+    """Read the pages' text layers (all, or 0-based ``pages_range`` [first, last)), deciding page by
+    page whether each needs OCR."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
@@ -54,9 +56,11 @@ def read_pdf(path: Path, *, password: Optional[str], max_pages: int, max_page_ar
             raise RejectedInput("PDF has no pages")
         if total > max_pages:
             raise RejectedInput(f"too many pages ({total} > {max_pages})")
+        first, last = pages_range or (0, total)
         out: list[PdfPage] = []
-        for i, page in enumerate(pages):
+        for i in range(first, min(last, total)):
             cancel.check()
+            page = pages[i]
             out.append(_read_page(page, i + 1, max_page_area_m2, max_megapixels))
             page.close()
             if on_page:
@@ -79,7 +83,10 @@ def _read_page(page: Any, number: int, max_area: float, max_megapixels: float) -
         raise
     except Exception as exc:
         raise RejectedInput(f"page {number}: damaged content ({_describe(exc)})") from exc
-    verdict = judge(text, has_image=bool(images))
+    area = float(page.width) * float(page.height) or 1.0
+    covered = sum(max(0.0, float(im["x1"]) - float(im["x0"])) * max(0.0, float(im["bottom"]) - float(im["top"]))
+                  for im in images)
+    verdict = judge(text, has_image=bool(images), image_coverage=min(1.0, covered / area))
     if verdict.usable:
         return PdfPage(number, text)
     return PdfPage(number, None, verdict.reason)

@@ -51,6 +51,7 @@ class IngestContext:
     ocr_results: list[Any] = field(default_factory=list)
     ocr_reasons: dict[int, str] = field(default_factory=dict)
     text_source: str = ""
+    pages_range: Optional[tuple[int, int]] = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -159,7 +160,7 @@ class ExtractText(_Always):
 
             for page in read_pdf(ctx.source, password=ctx.password, max_pages=s.max_pages,
                                  max_page_area_m2=s.max_page_area_m2, max_megapixels=s.max_megapixels,
-                                 cancel=ctx.cancel, on_page=ctx.on_page):
+                                 cancel=ctx.cancel, on_page=ctx.on_page, pages_range=ctx.pages_range):
                 if page.text is not None:
                     ctx.pages.append(Page(page.number, page.text, "text-layer"))
                 else:

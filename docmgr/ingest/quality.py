@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 MIN_CHARS = 20  # fewer non-space characters than this on a page with an image → OCR
+# A page mostly covered by an image with only a little text (a scanner's stamp, a page number) is a
+# scan: OCR it.
+SCAN_COVERAGE, SCAN_MAX_CHARS = 0.5, 200
 
 # TCVN3 puts Vietnamese letters on code points that Latin-1 shows as these symbols (à=µ, á=¸,
 # ả=¶, ã=·, ạ=¹, ă=¨, â=©, ê=ª, ô=«, ơ=¬, đ=®, ...). Inside words they never occur in real text.
@@ -35,11 +38,19 @@ class Verdict:
     reason: str = ""
 
 
-def judge(text: str, *, has_image: bool) -> Verdict:
-    """Judge a page's extracted text layer."""
+def judge(text: str, *, has_image: bool, image_coverage: float = 0.0) -> Verdict:
+    """Judge a page's extracted text layer.
+
+    Args:
+        text: the extracted text.
+        has_image: the page shows at least one image.
+        image_coverage: share of the page's area covered by images (0-1).
+    """
     compact = "".join(text.split())
     if len(compact) < MIN_CHARS:
         return Verdict(not has_image, "no text layer" if not compact else "text layer too short")
+    if image_coverage >= SCAN_COVERAGE and len(compact) < SCAN_MAX_CHARS:
+        return Verdict(False, "scanned page with a thin text layer")
     if _CID.search(text) and len("".join(_CID.findall(text))) > len(compact) * 0.1:
         return Verdict(False, "font without ToUnicode (cid codes)")
     odd = sum(1 for ch in compact if _is_unmapped(ch))

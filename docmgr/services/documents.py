@@ -12,8 +12,10 @@ LIST_FIELDS = ("number", "issued", "issuer")
 
 
 def type_name(code: Optional[str]) -> Optional[str]:
-    """The display name of a type code (the code itself until a taxonomy names it)."""
-    return code
+    """The Vietnamese name of a type code (from the taxonomy)."""
+    from docmgr.services.classify import type_display
+
+    return type_display(code)
 
 
 def show(library: Library, doc_id: int) -> dict[str, Any]:
@@ -33,7 +35,11 @@ def show(library: Library, doc_id: int) -> dict[str, Any]:
         "confidence": doc.confidence,
         "fields": {k: v.value for k, v in doc.fields.items()},
         "field_confidence": {k: v.confidence for k, v in doc.fields.items()},
-        "field_of_work": doc.field_of_work,
+        "field_of_work": field_of_work_display(doc.field_of_work),
+        "field_of_work_code": doc.field_of_work,
+        "edited": sorted(k for k, v in doc.fields.items() if v.edited),
+        "candidates": doc.classification.get("candidates", []),
+        "why": "; ".join(doc.classification.get("why", [])),
         "text_source": doc.text_source,
         "notes": doc.notes,
         "pages": [{"number": p.number, "text": p.text, "source": p.source, "confidence": p.confidence}
@@ -88,5 +94,18 @@ def _reindex_quietly(library: Library) -> None:
 
 
 def resolve_type(text: str) -> str:
-    """The type code a user means by ``text`` (a code, until the taxonomy adds names)."""
-    return text.strip()
+    """The type code a user means by ``text`` (code or Vietnamese name, case- and diacritic-blind).
+
+    Raises:
+        UsageError: unknown, or shared by several types (the message lists their codes).
+    """
+    from docmgr.services.classify import resolve_type as resolve
+
+    return resolve(text)
+
+
+def field_of_work_display(code: Optional[str]) -> Optional[str]:
+    """The Vietnamese name of a field-of-work code."""
+    from docmgr.services.classify import field_of_work_display as display
+
+    return display(code)

@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import logging
 import os
-from dataclasses import asdict, dataclass
+from collections import deque
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Sequence
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from docmgr.core.catalog import now_iso
-from docmgr.core.errors import Cancelled, RejectedInput
+from docmgr.core.errors import Cancelled, DocmgrError, RejectedInput
 from docmgr.core.library import Library
 from docmgr.core.models import Document
 from docmgr.core.progress import CancelToken, ProgressCallback, ProgressEvent, no_progress
 from docmgr.core.text import nfc
-from docmgr.ingest.pipeline import EXTRACT_STEPS, READ_STEPS, IngestContext, StopPipeline, run_steps
+from docmgr.ingest.parallel import PendingRead, TextReader, default_workers
+from docmgr.ingest.pipeline import (EXTRACT_STEPS, READ_STEPS, ExtractText, IngestContext, StopPipeline,
+                                    run_steps)
+from docmgr.services.classify import Filing, filing_for, type_display
 
 log = logging.getLogger(__name__)
 
@@ -68,72 +72,150 @@ class _Duplicate:
             raise StopPipeline()
 
 
+@dataclass
+class _Item:
+    """One input between preparation (checks, hash, duplicate test, text layer submitted) and filing."""
+
+    path: Path
+    ctx: IngestContext
+    error: Optional[BaseException] = None
+    reads: list[PendingRead] = field(default_factory=list)
+
+
+def _prepare(library: Library, path: Path, password: Optional[str], reader: Optional[TextReader]) -> _Item:
+    ctx = IngestContext(source=path, settings=library.settings, password=password)
+    item = _Item(path, ctx)
+    try:
+        run_steps([*READ_STEPS, _Duplicate(library)], ctx)
+        if reader is not None and "duplicate_of" not in ctx.extra:
+            assert ctx.sniffed is not None
+            item.reads = reader.submit(path, library.settings, password, ctx.sniffed, _limit(library))
+    except Exception as exc:  # reported in order, when this item's turn comes
+        item.error = exc
+    return item
+
+
+def _finish(library: Library, item: _Item, cancel: CancelToken, reader: Optional[TextReader],
+            on_page: Optional[Callable[[int, int], None]], doc_type: Optional[str] = None) -> IngestResult:
+    """Read (what is left), file, or reject one prepared input. Only :class:`Cancelled` escapes."""
+    display, ctx = str(item.path), item.ctx
+    ctx.cancel, ctx.on_page = cancel.child(_limit(library)), on_page
+    try:
+        if item.error is not None:
+            raise item.error
+        if "duplicate_of" in ctx.extra:
+            return _duplicate(library, display, ctx.extra["duplicate_of"])
+        if item.reads and reader is not None:
+            layer = reader.results(item.reads)
+            ctx.pages, ctx.ocr_jobs, ctx.ocr_reasons = layer.pages, layer.ocr_jobs, layer.ocr_reasons
+            run_steps([step for step in EXTRACT_STEPS if not isinstance(step, ExtractText)], ctx)
+        else:
+            run_steps(EXTRACT_STEPS, ctx)
+        ctx.cancel.check()
+        return _file(library, ctx, display, doc_type)
+    except Cancelled:
+        raise
+    except RejectedInput as exc:
+        return _reject(library, item.path, display, exc.cause, cancel)
+    except TimeoutError:
+        return _reject(library, item.path, display,
+                       f"took longer than the per-file limit ({library.settings.file_time_limit:g} s)", cancel)
+    except MemoryError:
+        return _reject(library, item.path, display, "too large to process in memory", cancel)
+    except Exception as exc:  # a bug or an unforeseen library error: reject this file, keep going
+        log.error("unexpected error while reading %s", display, exc_info=exc)
+        return _reject(library, item.path, display, f"unexpected error ({type(exc).__name__}: {exc})"[:200],
+                       cancel)
+
+
+def _limit(library: Library) -> Optional[float]:
+    limit = library.settings.file_time_limit
+    return limit if limit > 0 else None
+
+
 def ingest_file(library: Library, path: Path, *, password: Optional[str] = None,
-                cancel: Optional[CancelToken] = None,
+                doc_type: Optional[str] = None, cancel: Optional[CancelToken] = None,
                 on_page: Optional[Callable[[int, int], None]] = None) -> IngestResult:
-    """Read and file one input. Never raises for a bad input: the result says ``rejected`` and why.
+    """Read, classify and file one input. Never raises for a bad input: the result says ``rejected`` and why.
+
+    ``doc_type`` (a type code, see :func:`docmgr.services.classify.resolve_type`) files the document as
+    confirmed with that type: training data.
 
     Raises:
         Cancelled: the user cancelled; nothing of this file was written.
     """
-    cancel = cancel or CancelToken()
-    limit = library.settings.file_time_limit
-    token = cancel.child(limit if limit > 0 else None)
-    ctx = IngestContext(source=path, settings=library.settings, password=password, cancel=token, on_page=on_page)
-    display = str(path)
-    try:
-        run_steps([*READ_STEPS, _Duplicate(library)], ctx)
-        if "duplicate_of" in ctx.extra:
-            return _duplicate(library, display, ctx.extra["duplicate_of"])
-        run_steps(EXTRACT_STEPS, ctx)
-        token.check()
-        return _file(library, ctx, display)
-    except Cancelled:
-        raise
-    except RejectedInput as exc:
-        return _reject(library, path, display, exc.cause, cancel)
-    except TimeoutError:
-        return _reject(library, path, display, f"took longer than the per-file limit ({limit:g} s)", cancel)
-    except MemoryError:
-        return _reject(library, path, display, "too large to process in memory", cancel)
-    except Exception as exc:  # a bug or an unforeseen library error: reject this file, keep going
-        log.exception("unexpected error while reading %s", display)
-        return _reject(library, path, display, f"unexpected error ({type(exc).__name__}: {exc})"[:200], cancel)
+    return _finish(library, _prepare(library, path, password, None), cancel or CancelToken(), None, on_page,
+                   doc_type)
 
 
 def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, password: Optional[str] = None,
-                 progress: ProgressCallback = no_progress, cancel: Optional[CancelToken] = None,
-                 on_result: Optional[Callable[[IngestResult], None]] = None) -> list[IngestResult]:
+                 doc_type: Optional[str] = None, progress: ProgressCallback = no_progress,
+                 cancel: Optional[CancelToken] = None,
+                 on_result: Optional[Callable[[IngestResult], None]] = None,
+                 workers: Optional[int] = None) -> list[IngestResult]:
     """Ingest files and folders in order; ``on_result`` sees each result as soon as it is known.
+
+    With more than one file, text layers are read ahead in ``workers`` processes (default: one per
+    core) while files are filed one by one, in order.
 
     Raises:
         Cancelled: after the current file was finished or rolled back.
     """
     cancel = cancel or CancelToken()
     files = list(expand_inputs(paths))
+    workers = default_workers() if workers is None else workers
+    reader = TextReader(workers) if len(files) > 1 and workers > 1 else None
+    ahead: deque[_Item] = deque()
+    queued = 0
     results: list[IngestResult] = []
-    for i, path in enumerate(files):
-        cancel.check()
-        name = nfc(path.name)
-        progress(ProgressEvent(i, len(files), name, "reading"))
+    try:
+        for i, path in enumerate(files):
+            cancel.check()
+            while queued < len(files) and len(ahead) < (2 * workers if reader else 1):
+                ahead.append(_prepare(library, files[queued], password, reader))
+                queued += 1
+            item = ahead.popleft()
+            name = nfc(path.name)
+            progress(ProgressEvent(i, len(files), name, "reading"))
 
-        def on_page(done: int, total: int, _i: int = i, _name: str = name) -> None:
-            progress(ProgressEvent(_i, len(files), f"{_name} ({done}/{total})", "reading"))
+            def on_page(done: int, total: int, _i: int = i, _name: str = name) -> None:
+                progress(ProgressEvent(_i, len(files), f"{_name} ({done}/{total})", "reading"))
 
-        result = ingest_file(library, path, password=password, cancel=cancel, on_page=on_page)
-        results.append(result)
-        if on_result:
-            on_result(result)
-        progress(ProgressEvent(i + 1, len(files), name, "done"))
+            result = _finish(library, item, cancel, reader, on_page, doc_type)
+            results.append(result)
+            if on_result:
+                on_result(result)
+            progress(ProgressEvent(i + 1, len(files), name, "done"))
+    finally:
+        if reader is not None:
+            reader.close()
     return results
 
 
-def _file(library: Library, ctx: IngestContext, display: str) -> IngestResult:
-    """Store the original and write the catalog rows: all of it, or nothing."""
+def _classified(library: Library, ctx: IngestContext, doc_type: Optional[str]) -> Filing:
+    """The classification to file with the document; a classifier failure files it for review."""
+    try:
+        return filing_for(library, [p.text for p in ctx.pages], doc_type)
+    except Exception as exc:  # never lose a document because the classifier failed
+        log.exception("classifying %s failed", ctx.source)
+        return Filing(doc_type, 1.0 if doc_type else None, "confirmed" if doc_type else "needs-review", None,
+                      {"error": f"{type(exc).__name__}: {exc}"[:200]}, {})
+
+
+def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional[str] = None) -> IngestResult:
+    """Classify, store the original and write the catalog rows: all of it, or nothing."""
     assert ctx.sniffed is not None
+    filing = _classified(library, ctx, doc_type)
+    ctx.cancel.check()
+    ocr_results = list(ctx.ocr_results)
+    # a page OCR could barely read puts the document up for review (a type the clerk gave stays confirmed)
+    low = any(r.low_confidence for r in ocr_results)
+    status = "needs-review" if low and filing.status != "confirmed" else filing.status
     doc = Document(id=0, sha256=ctx.sha256, filename=ctx.filename, size=ctx.size, mime=ctx.sniffed.mime,
-                   suffix=ctx.sniffed.suffix, added=now_iso(), status="inbox", trashed=False,
-                   text_source=ctx.text_source, page_count=len(ctx.pages), source_path=display)
+                   suffix=ctx.sniffed.suffix, added=now_iso(), status=status, trashed=False,
+                   text_source=ctx.text_source, page_count=len(ctx.pages), source_path=display,
+                   type_code=filing.type_code, confidence=filing.confidence, field_of_work=filing.field_of_work,
+                   classification=filing.classification, fields=filing.fields)
     with library.write_lock():
         existing = library.catalog.find_sha256(ctx.sha256)  # another process may have filed it meanwhile
         if existing is not None:
@@ -145,15 +227,28 @@ def _file(library: Library, ctx: IngestContext, display: str) -> IngestResult:
         except BaseException:
             library.discard_original(ctx.sha256, ctx.sniffed.suffix)
             raise
+    if ocr_results:
+        _save_derived(library, ctx.sha256, ocr_results, ctx.filename)
     from docmgr.services.search import sync_index_quietly
 
     sync_index_quietly(library)  # index freshness: the GUI finds a document as soon as it is filed
-    return IngestResult(display, "filed", doc_id, len(ctx.pages), ctx.text_source, None, None)
+    return IngestResult(display, "filed", doc_id, len(ctx.pages), ctx.text_source, type_display(filing.type_code), None)
+
+
+def _save_derived(library: Library, sha256: str, results: Sequence[Any], title: str) -> None:
+    """Archive copy and thumbnails of the OCR'd pages; rebuildable, so a failure is only a warning."""
+    from docmgr.services.archive import save_derived
+
+    try:
+        save_derived(library, sha256, results, title=title)
+    except Exception as exc:  # derived data only: the document itself is filed
+        log.warning("%s: searchable archive copy not written (%s); `docmgr export-pdf` rebuilds it", title, exc,
+                    exc_info=not isinstance(exc, (OSError, DocmgrError)))
 
 
 def _duplicate(library: Library, display: str, doc_id: int) -> IngestResult:
     doc = library.catalog.get(doc_id)
-    return IngestResult(display, "duplicate", doc_id, doc.page_count, doc.text_source, None, None)
+    return IngestResult(display, "duplicate", doc_id, doc.page_count, doc.text_source, type_display(doc.type_code), None)
 
 
 def _reject(library: Library, path: Path, display: str, cause: str, cancel: CancelToken) -> IngestResult:

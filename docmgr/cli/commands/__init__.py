@@ -7,6 +7,10 @@ COMMANDS: list[str] = [
     "delete",
     "restore",
     "check",
+    "classify",
+    "confirm",
+    "train",
+    "export_pdf",
     "search",
     "reindex",
 ]

@@ -14,6 +14,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
                                    "reason and copied to the library's quarantine; the batch goes on.")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--password", help="password for encrypted PDFs")
+    p.add_argument("--type", dest="doc_type", metavar="T",
+                   help="file the documents as confirmed with this type (code or Vietnamese name): training data")
     p.add_argument("--json", action="store_true", help="one JSON object per input file (JSON Lines)")
     return p
 
@@ -25,6 +27,9 @@ def run(args: argparse.Namespace) -> int:
     from docmgr.services.ingest import IngestResult, ingest_paths
     from docmgr.services.library import open_library
 
+    from docmgr.services.classify import resolve_type
+
+    doc_type = resolve_type(args.doc_type) if args.doc_type else None
     library = open_library(args.library)
     cancel = CancelToken()
     bar = ProgressBar()
@@ -52,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
     previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
-        ingest_paths(library, args.paths, password=args.password, progress=bar, cancel=cancel, on_result=on_result)
+        ingest_paths(library, args.paths, password=args.password, doc_type=doc_type, progress=bar, cancel=cancel, on_result=on_result)
     except Cancelled:
         bar.close()
         print("docmgr: interrupted", file=sys.stderr)

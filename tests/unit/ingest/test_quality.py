@@ -33,3 +33,10 @@ def test_garbage_or_missing_text_goes_to_ocr(text: str, reason: str) -> None:
 
 def test_an_empty_page_without_images_is_not_ocred() -> None:
     assert judge("", has_image=False).usable
+
+
+def test_a_full_page_image_with_a_stamp_of_text_is_a_scan() -> None:
+    stamp = "Scanned by EPSON DS-530 on 2026-11-20 14:05"
+    assert not judge(stamp, has_image=True, image_coverage=0.95).usable
+    assert judge(stamp * 6, has_image=True, image_coverage=0.95).usable  # a real text layer over the scan
+    assert judge(stamp, has_image=True, image_coverage=0.05).usable  # a logo beside a short note

@@ -12,8 +12,8 @@ import pytest
 from docmgr.services.check import check_library
 from docmgr.services.documents import restore, show, trash
 from docmgr.services.ingest import ingest_file, ingest_paths
-from tests.fixtures.builders import (DECISION, corrupted, docx, image_pdf, render_lines, save_image, text_pdf,
-                                     truncated)
+from tests.fixtures.builders import (DECISION, corrupted, docx, giant_image_pdf, image_pdf, render_lines, save_image,
+                                     text_pdf, truncated)
 
 SHORT = ["ĐƠN ĐỀ NGHỊ ĐĂNG KÝ KHAI SINH", "Họ và tên: Nguyễn Văn Đức"]
 
@@ -140,6 +140,7 @@ def _bad_inputs(inputs: Path, tmp_path: Path) -> dict[str, tuple[Path, str]]:
         "locked": (text_pdf(inputs / "locked.pdf", [DECISION], password="bimat-2026"), "needs a password"),
         "huge image": (_huge_png_header(inputs / "huge.png", 20000, 20000), "image too large"),
         "huge page": (inputs / "poster.pdf", "too large"),
+        "giant JBIG2": (giant_image_pdf(inputs / "giant.pdf"), "embedded image too large (35000×35000"),
         "unsupported": (inputs / "random.bin", "unsupported file type"),
         "missing": (inputs / "no-such-file.pdf", "no such file"),
     }
@@ -220,3 +221,42 @@ def test_check_finds_damaged_and_missing_originals(library: Any, inputs: Path) -
     report = check_library(library)
     assert not report["ok"]
     assert {(p["kind"], p["id"]) for p in report["problems"]} == {("checksum", a), ("missing-original", b)}
+
+
+def test_a_long_pdf_is_read_in_parallel_ranges_and_kept_in_order(library: Any, inputs: Path) -> None:
+    pages = [[f"Trang số {n}: biên bản họp dân khu vực {n}"] for n in range(1, 20)]
+    long_pdf = text_pdf(inputs / "long.pdf", pages)
+    (inputs / "note.txt").write_text("Phiếu chuyển", encoding="utf-8")
+    results = ingest_paths(library, [long_pdf, inputs / "note.txt"], workers=2)
+    assert [r.status for r in results] == ["filed", "filed"]
+    stored = library.catalog.pages(results[0].id)
+    assert [p.number for p in stored] == list(range(1, 20))
+    assert all(f"Trang số {p.number}:" in p.text for p in stored)
+
+
+@pytest.mark.tesseract
+@pytest.mark.parametrize("variant", ["rgba-png", "alpha-tiff", "heic", "cmyk-jpeg", "palette-png", "16bit-png"])
+def test_odd_image_variants_are_read(library: Any, inputs: Path, variant: str) -> None:
+    from PIL import Image
+
+    page = render_lines(SHORT, size=40, width=1400)
+    path = inputs / f"odd-{variant}"
+    if variant in ("rgba-png", "alpha-tiff"):
+        # black text on a transparent background: read as if on white paper
+        rgba = Image.new("RGBA", page.size, (0, 0, 0, 0))
+        rgba.putalpha(page.point(lambda v: 255 - v))
+        rgba.save(path, format="PNG" if variant == "rgba-png" else "TIFF")
+    elif variant == "heic":
+        from pillow_heif import register_heif_opener
+
+        register_heif_opener()
+        page.convert("RGB").save(path, format="HEIF", quality=90)
+    elif variant == "cmyk-jpeg":
+        page.convert("CMYK").save(path, format="JPEG", quality=90)
+    elif variant == "palette-png":
+        page.convert("P").save(path, format="PNG")
+    else:
+        page.point(lambda v: v * 257, mode="I").convert("I;16").save(path, format="PNG")
+    result = ingest_file(library, path)
+    assert (result.status, result.text_source) == ("filed", "ocr"), result.error
+    assert "KHAI SINH" in _text(library, result.id)

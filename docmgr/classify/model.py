@@ -1,0 +1,217 @@
+"""The text model behind the classifier: scikit-learn, tuned for Vietnamese, stored with skops.
+
+Features are TF-IDF weights of syllable unigrams and bigrams in two views of the NFC text — the
+exact form (tone placement normalised, lower case) and the folded form (no diacritics, đ→d), so a
+scan that lost its diacritics still meets the words the model learned (character n-grams of the
+folded form are optional: they did not pay for their size in the benchmark). A linear SVM is calibrated
+(:class:`~sklearn.calibration.CalibratedClassifierCV`) so that its scores are probabilities; with
+too few examples per class a logistic regression is used instead.
+
+A model file is a skops archive holding ``{"format_version", "sklearn", "label", "pipeline", …}``.
+It is written to ``*.part`` then renamed; loading refuses any type outside an allow-list (no
+arbitrary pickle) and raises :class:`ModelIncompatible` for an old, foreign or tampered file, so
+the caller rebuilds it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from pathlib import Path
+from typing import Any, Optional, Sequence
+
+from docmgr.core.errors import DocmgrError
+from docmgr.core.text import fold, nfc, normalize_tones
+
+FORMAT_VERSION = 1
+_ALLOWED_PREFIXES = ("sklearn.", "numpy.", "scipy.sparse.")
+_OWN_FUNCTIONS = {f"{__name__}.exact_view", f"{__name__}.folded_view"}
+_FORBIDDEN = re.compile(r"(?:^|\.)(?:eval|exec|system|popen|load|loads|open|__import__|getattr|setattr)$")
+
+
+class ModelIncompatible(DocmgrError):
+    """A model file cannot be used (other format version, other scikit-learn, unknown types, damaged)."""
+
+
+def exact_view(text: str) -> str:
+    """The exact view: NFC, one tone placement, lower case, digits collapsed to 0."""
+    return re.sub(r"\d", "0", normalize_tones(nfc(text)).lower())
+
+
+def folded_view(text: str) -> str:
+    """The folded view: no diacritics, đ→d, lower case, digits collapsed to 0."""
+    return re.sub(r"\d", "0", fold(nfc(text)).lower())
+
+
+def build_pipeline(min_class_count: int, *, chars: bool = False, min_df: int = 1, compact: bool = False) -> Any:
+    """A fresh, untrained pipeline: a calibrated linear SVM when every class has ≥ 3 examples and
+    ``compact`` is off, else a logistic regression (one coefficient matrix: a third of the size)."""
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion, Pipeline
+    from sklearn.svm import LinearSVC
+
+    token = r"(?u)\b\w+\b"
+    views: list[tuple[str, Any]] = [
+        ("exact", TfidfVectorizer(preprocessor=exact_view, token_pattern=token, ngram_range=(1, 2),
+                                  sublinear_tf=True, min_df=min_df, dtype=_float32())),
+        ("folded", TfidfVectorizer(preprocessor=folded_view, token_pattern=token, ngram_range=(1, 2),
+                                   sublinear_tf=True, min_df=min_df, dtype=_float32())),
+    ]
+    if chars:
+        views.append(("chars", TfidfVectorizer(preprocessor=folded_view, analyzer="char_wb", ngram_range=(3, 5),
+                                               sublinear_tf=True, min_df=2, max_features=200_000,
+                                               dtype=_float32())))
+    if min_class_count >= 3 and not compact:
+        clf: Any = CalibratedClassifierCV(LinearSVC(C=1.0), cv=3, method="sigmoid")
+    else:
+        clf = LogisticRegression(C=20.0, max_iter=2000)
+    return Pipeline([("features", FeatureUnion(views)), ("clf", clf)])
+
+
+def _float32() -> Any:
+    import numpy as np
+
+    return np.float32
+
+
+class TextModel:
+    """A trained classifier for one label (``type``, ``field_of_work`` or ``triage``).
+
+    Args:
+        label: which label it predicts.
+        pipeline: the fitted scikit-learn pipeline.
+        trained_on: number of training documents.
+    """
+
+    def __init__(self, label: str, pipeline: Any, trained_on: int) -> None:
+        self.label = label
+        self.pipeline = pipeline
+        self.trained_on = trained_on
+
+    @classmethod
+    def train(cls, label: str, texts: Sequence[str], labels: Sequence[str], *, chars: bool = False,
+              min_df: int = 1, compact: bool = False) -> "TextModel":
+        """Fit a model; needs at least two distinct labels. ``chars`` adds character n-grams (bigger, slower)."""
+        from collections import Counter
+
+        counts = Counter(labels)
+        if len(counts) < 2:
+            raise ValueError("training needs at least two different labels")
+        pipe = build_pipeline(min(counts.values()), chars=chars, min_df=min_df, compact=compact)
+        pipe.fit([nfc(t) for t in texts], list(labels))
+        for _name, vec in pipe.named_steps["features"].transformer_list:
+            vec.stop_words_ = None  # the pruned-term list is only for introspection, and large
+        return cls(label, pipe, len(texts))
+
+    @property
+    def classes(self) -> list[str]:
+        return [str(c) for c in self.pipeline.classes_]
+
+    def predict_proba(self, texts: Sequence[str]) -> list[dict[str, float]]:
+        """Per text, a probability per class."""
+        probs = self.pipeline.predict_proba([nfc(t) for t in texts])
+        return [{c: float(p) for c, p in zip(self.classes, row)} for row in probs]
+
+    def signal(self, text: str) -> int:
+        """How many distinct known syllables (exact view) the text contains: 0 means the model saw nothing."""
+        vec = self.pipeline.named_steps["features"].transformer_list[0][1]
+        return int(vec.transform([nfc(text)]).nnz)
+
+    def top_terms(self, text: str, cls: str, n: int = 5) -> list[str]:
+        """The features that pushed ``text`` most towards class ``cls`` (for the explanation)."""
+        import numpy as np
+
+        coef = self._coefficients()
+        if coef is None or cls not in self.classes:
+            return []
+        row = coef[self.classes.index(cls)]
+        feats = self.pipeline.named_steps["features"]
+        x = feats.transform([nfc(text)]).tocsr()
+        names = np.asarray(feats.get_feature_names_out())
+        contrib = x.multiply(row).tocsr()
+        if contrib.nnz == 0:
+            return []
+        order = np.argsort(-contrib.data)[: n * 6]
+        terms: list[str] = []
+        seen: set[str] = set()
+        for i in order:
+            if contrib.data[i] <= 0:
+                break
+            name = str(names[contrib.indices[i]]).split("__", 1)[-1].strip()
+            if len(name) > 2 and "0" not in name and fold(name) not in seen:
+                seen.add(fold(name))
+                terms.append(name)
+            if len(terms) >= n:
+                break
+        return terms
+
+    def _coefficients(self) -> Optional[Any]:
+        import numpy as np
+
+        clf = self.pipeline.named_steps["clf"]
+        if hasattr(clf, "coef_"):
+            coef = clf.coef_
+        elif hasattr(clf, "calibrated_classifiers_"):
+            coef = np.mean([c.estimator.coef_ for c in clf.calibrated_classifiers_], axis=0)
+        else:
+            return None
+        if coef.shape[0] == 1 and len(self.classes) == 2:
+            coef = np.vstack([-coef[0], coef[0]])
+        return coef
+
+    # -- storage ----------------------------------------------------------------------------
+    def save(self, path: Path) -> None:
+        """Write atomically: a ``.part`` file renamed over the target."""
+        import sklearn
+        import skops.io as sio
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".part")
+        payload = {"format_version": FORMAT_VERSION, "sklearn": sklearn.__version__, "label": self.label,
+                   "trained_on": self.trained_on, "pipeline": self.pipeline}
+        sio.dump(payload, tmp, compression=zipfile.ZIP_DEFLATED)
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(cls, path: Path) -> "TextModel":
+        """Read a model file safely.
+
+        Raises:
+            ModelIncompatible: the file is missing, damaged, of another version, or holds disallowed types.
+        """
+        import sklearn
+        import skops.io as sio
+
+        try:
+            untrusted = sio.get_untrusted_types(file=path)
+        except Exception as exc:  # not a skops archive, truncated, missing
+            raise ModelIncompatible(f"{path}: not a readable model file ({exc.__class__.__name__})") from exc
+        refused = [t for t in untrusted if not _allowed(t)]
+        if refused:
+            raise ModelIncompatible(f"{path}: refused types in the model file: {', '.join(refused[:5])}")
+        try:
+            payload = sio.load(path, trusted=untrusted)
+        except Exception as exc:
+            raise ModelIncompatible(f"{path}: cannot load the model ({exc.__class__.__name__}: {exc})") from exc
+        if not isinstance(payload, dict) or payload.get("format_version") != FORMAT_VERSION:
+            raise ModelIncompatible(f"{path}: model format {payload.get('format_version') if isinstance(payload, dict) else '?'}"
+                                    f" is not {FORMAT_VERSION}")
+        if _minor(str(payload.get("sklearn", ""))) != _minor(sklearn.__version__):
+            raise ModelIncompatible(f"{path}: built with scikit-learn {payload.get('sklearn')}, "
+                                    f"this is {sklearn.__version__}")
+        if not hasattr(payload.get("pipeline"), "predict_proba"):
+            raise ModelIncompatible(f"{path}: no classifier in the model file")
+        return cls(str(payload.get("label", "")), payload["pipeline"], int(payload.get("trained_on", 0)))
+
+
+def _allowed(type_name: str) -> bool:
+    if type_name in _OWN_FUNCTIONS:
+        return True
+    return type_name.startswith(_ALLOWED_PREFIXES) and not _FORBIDDEN.search(type_name)
+
+
+def _minor(version: str) -> str:
+    return ".".join(version.split(".")[:2])

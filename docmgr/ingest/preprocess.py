@@ -1,0 +1,280 @@
+"""Page-adaptive image preprocessing before Tesseract (numpy + Pillow only).
+
+A page is first *measured* (:func:`measure`: resolution, bitonal or grey, noise, skew), then only the
+steps that page needs run (:func:`prepare`). The benchmark (``bench/ocr.py``) justifies each one:
+
+* ``border`` — dark scanner margins painted white (they make Tesseract invent characters).
+* ``deskew`` — projection-profile skew estimate on a downscaled page; pages skewed by more than
+  :data:`SKEW_MIN` degrees are rotated back.
+* ``upscale`` — grey pages scanned below 250 dpi are resampled to 300 dpi (Tesseract's LSTM loses
+  diacritics on small glyphs).
+* ``denoise`` — a 3x3 median filter on noisy grey pages.
+* ``binarise`` — Otsu threshold on pages that were denoised (clean grey pages are left to Tesseract).
+
+Clean bitonal pages are never upscaled, denoised or binarised: resampling a bitonal scan only blurs
+it, and the benchmark's bitonal pages lost recall when it was done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+import numpy as np
+from PIL import Image, ImageFilter
+
+ALL_STEPS = frozenset({"border", "deskew", "upscale", "denoise", "binarise"})
+TARGET_DPI = 300
+LOW_DPI = 250
+SKEW_MIN = 0.3          # degrees; smaller skews do not hurt Tesseract
+SKEW_MAX = 6.0          # search range of the skew estimate
+NOISE_MIN = 4.0         # mean |page - median3(page)| above which a grey page counts as noisy
+A4_WIDTH_IN = 8.27
+
+
+@dataclass(frozen=True)
+class PageStats:
+    """What :func:`measure` found out about a page image.
+
+    Attributes:
+        dpi: resolution (from the file, else guessed from an A4 width).
+        bitonal: the page holds (almost) only black and white pixels.
+        noise: mean absolute difference to its 3x3 median (0 for a clean page).
+        skew: estimated skew in degrees (counter-clockwise positive, as ``Image.rotate`` takes it).
+    """
+
+    dpi: float
+    bitonal: bool
+    noise: float
+    skew: float
+
+
+@dataclass
+class Prepared:
+    """A page image ready for Tesseract and the steps that made it."""
+
+    image: Image.Image
+    steps: list[str]
+    dpi: float
+    stats: PageStats
+
+
+def image_dpi(img: Image.Image, fallback: Optional[float] = None) -> float:
+    """The image's resolution from its metadata; guessed from an A4 page width when missing or bogus."""
+    dpi = img.info.get("dpi")
+    try:
+        value = float(dpi[0]) if dpi else 0.0
+    except (TypeError, ValueError, IndexError):
+        value = 0.0
+    if value >= 100 and value not in (72.0, 96.0):
+        return value
+    if fallback:
+        return fallback
+    guess = max(img.size) / 11.69 if img.width > img.height else img.width / A4_WIDTH_IN
+    return float(min(600.0, max(100.0, guess)))
+
+
+def to_grey(img: Image.Image) -> Image.Image:
+    """The page as 8-bit grey (alpha flattened onto white)."""
+    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
+        rgba = img.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        img = Image.alpha_composite(white, rgba)
+    return img.convert("L")
+
+
+def measure(img: Image.Image, dpi: Optional[float] = None) -> PageStats:
+    """Measure resolution, bitonality, noise and skew of a page (cheap: works on a downscaled copy)."""
+    grey = to_grey(img)
+    resolution = dpi or image_dpi(img)
+    if img.mode == "1":
+        bitonal = True
+    else:
+        hist = grey.histogram()
+        extremes = sum(hist[:16]) + sum(hist[240:])
+        bitonal = extremes >= 0.995 * grey.width * grey.height
+    noise = 0.0 if bitonal else _noise(grey)
+    return PageStats(resolution, bitonal, noise, estimate_skew(grey))
+
+
+def prepare(img: Image.Image, *, dpi: Optional[float] = None,
+            enabled: Iterable[str] = ALL_STEPS) -> Prepared:
+    """Run the steps this page needs (only those in ``enabled``) and return the image for Tesseract.
+
+    Args:
+        img: the page as rendered or opened.
+        dpi: its resolution when known (PDF render scale), else read from the image.
+        enabled: the steps allowed to run (the benchmark switches them off one by one).
+    """
+    allowed = set(enabled)
+    stats = measure(img, dpi)
+    grey = img.convert("1").convert("L") if img.mode == "1" else to_grey(img)
+    steps: list[str] = []
+    resolution = stats.dpi
+    if "border" in allowed:
+        cleared = remove_border(grey)
+        if cleared is not None:
+            grey = cleared
+            steps.append("border")
+    grey_page = not stats.bitonal
+    if "upscale" in allowed and grey_page and resolution < LOW_DPI:
+        factor = TARGET_DPI / resolution
+        grey = grey.resize((round(grey.width * factor), round(grey.height * factor)), Image.Resampling.LANCZOS)
+        resolution = float(TARGET_DPI)
+        steps.append("upscale")
+    noisy = grey_page and stats.noise >= NOISE_MIN
+    if "denoise" in allowed and noisy:
+        grey = grey.filter(ImageFilter.MedianFilter(3))
+        steps.append("denoise")
+    if "deskew" in allowed and abs(stats.skew) >= SKEW_MIN:
+        grey = grey.rotate(stats.skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
+        steps.append("deskew")
+    if "binarise" in allowed and noisy:
+        threshold = otsu(grey)
+        grey = grey.point(lambda v: 255 if v > threshold else 0)
+        steps.append("binarise")
+    grey.info["dpi"] = (resolution, resolution)
+    return Prepared(grey, steps, resolution, stats)
+
+
+def rotate_quarter(img: Image.Image, degrees: int) -> Image.Image:
+    """Rotate clockwise by a multiple of 90 degrees (as Tesseract's OSD ``Rotate:`` asks), keeping dpi."""
+    turns = {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_90}
+    out = img.transpose(turns[degrees % 360]) if degrees % 360 else img.copy()
+    out.info["dpi"] = img.info.get("dpi", (TARGET_DPI, TARGET_DPI))
+    return out
+
+
+def looks_sideways(img: Image.Image) -> bool:
+    """True when text lines seem to run vertically (row profile flatter than column profile).
+
+    Cheap: a 400-px binarised thumbnail, no Tesseract. Used to decide whether to ask OSD at all.
+    """
+    small = _ink(_downscale(to_grey(img), 400))
+    if small.sum() < 50:
+        return False
+    rows = small.sum(axis=1).astype(float)
+    cols = small.sum(axis=0).astype(float)
+    return _profile_score(cols) > 1.5 * _profile_score(rows)
+
+
+def estimate_skew(grey: Image.Image) -> float:
+    """Skew in degrees by maximising the row-profile sharpness of a ~1000-px copy (coarse then fine).
+
+    The ink pixels' coordinates are projected for each candidate angle (no image rotation), so the
+    whole search costs a few milliseconds.
+    """
+    small = _downscale(grey, 1000)
+    ys, xs = np.nonzero(_ink(small))
+    if len(ys) < 200:
+        return 0.0
+    if len(ys) > 60000:
+        pick = np.random.default_rng(0).choice(len(ys), 60000, replace=False)
+        ys, xs = ys[pick], xs[pick]
+    ys = ys.astype(np.float64)
+    xs = xs.astype(np.float64) - small.width / 2
+
+    def score(angle: float) -> float:
+        # Image.rotate(angle) turns counter-clockwise; with y pointing down a point's new row is y*cos - x*sin.
+        rad = np.deg2rad(angle)
+        rows = ys * np.cos(rad) - xs * np.sin(rad)
+        profile = np.bincount((rows - rows.min()).astype(np.int64)).astype(np.float64)
+        return _profile_score(profile)
+
+    coarse = np.arange(-SKEW_MAX, SKEW_MAX + 1e-9, 0.25)
+    best = max(coarse, key=score)
+    fine = np.arange(best - 0.25, best + 0.25 + 1e-9, 0.05)
+    return round(float(max(fine, key=score)), 2)
+
+
+def remove_border(grey: Image.Image) -> Optional[Image.Image]:
+    """Paint dark scanner margins white; None when the page has none."""
+    arr = np.asarray(grey)
+    dark = arr < 100
+    limit_r, limit_c = arr.shape[0] // 8, arr.shape[1] // 8
+    top = _run(dark.mean(axis=1), limit_r)
+    bottom = _run(dark.mean(axis=1)[::-1], limit_r)
+    left = _run(dark.mean(axis=0), limit_c)
+    right = _run(dark.mean(axis=0)[::-1], limit_c)
+    if not (top or bottom or left or right):
+        return None
+    out = arr.copy()
+    pad = 2
+    if top:
+        out[: top + pad] = 255
+    if bottom:
+        out[arr.shape[0] - bottom - pad:] = 255
+    if left:
+        out[:, : left + pad] = 255
+    if right:
+        out[:, arr.shape[1] - right - pad:] = 255
+    result = Image.fromarray(out)
+    result.info = dict(grey.info)
+    return result
+
+
+def otsu(grey: Image.Image) -> int:
+    """Otsu's global threshold of an 8-bit image."""
+    hist = np.asarray(grey.histogram(), dtype=np.float64)
+    total = hist.sum()
+    levels = np.arange(256)
+    weight = np.cumsum(hist)
+    mean = np.cumsum(hist * levels)
+    between = (mean[-1] * weight - mean * total) ** 2 / np.maximum(weight * (total - weight), 1e-9)
+    return int(np.argmax(between))
+
+
+def thumbnail_png(img: Image.Image, width: int = 200) -> bytes:
+    """A small PNG of the page for the viewer."""
+    import io
+
+    thumb = to_grey(img) if img.mode not in ("L", "RGB") else img.copy()
+    thumb.thumbnail((width, width * 4), Image.Resampling.LANCZOS)
+    buf = io.BytesIO()
+    thumb.save(buf, format="PNG", optimize=True)
+    return buf.getvalue()
+
+
+def _downscale(grey: Image.Image, longest: int) -> Image.Image:
+    scale = longest / max(grey.size)
+    if scale >= 1:
+        return grey
+    return grey.resize((max(1, round(grey.width * scale)), max(1, round(grey.height * scale))),
+                       Image.Resampling.BOX)
+
+
+def _ink(grey: Image.Image) -> np.ndarray:
+    """1 where a pixel is ink (darker than Otsu's threshold), else 0."""
+    return (np.asarray(grey) <= otsu(grey)).astype(np.uint8)
+
+
+def _noise(grey: Image.Image) -> float:
+    """Mean |pixel - median3| over the paper (not the ink) of a full-resolution central crop."""
+    w, h = grey.size
+    side = 700
+    crop = grey.crop((max(0, (w - side) // 2), max(0, (h - side) // 2), min(w, (w + side) // 2),
+                      min(h, (h + side) // 2)))
+    arr = np.asarray(crop, dtype=np.int16)
+    med = np.asarray(crop.filter(ImageFilter.MedianFilter(3)), dtype=np.int16)
+    paper = med > otsu(crop)
+    if paper.sum() < 100:
+        return 0.0
+    return float(np.abs(arr - med)[paper].mean())
+
+
+def _profile_score(profile: np.ndarray) -> float:
+    """Sum of squared differences of neighbouring profile values, normalised by the ink total."""
+    total = float(profile.sum()) or 1.0
+    return float((np.diff(profile) ** 2).sum()) / total
+
+
+def _run(fraction: np.ndarray, limit: int) -> int:
+    """Length of the leading run of mostly-dark lines (at most ``limit``)."""
+    n = 0
+    while n < limit and fraction[n] > 0.6:
+        n += 1
+    return n
+
+
+__all__ = ["ALL_STEPS", "PageStats", "Prepared", "estimate_skew", "image_dpi", "looks_sideways", "measure",
+           "otsu", "prepare", "remove_border", "rotate_quarter", "thumbnail_png", "to_grey"]
