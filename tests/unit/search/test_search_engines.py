@@ -83,6 +83,7 @@ def test_phrase_needs_adjacent_words(lib: Any) -> None:
 
 def test_fields(lib: Any) -> None:
     assert _ids(search(lib, "type:DON")) == [lib.ids["land"]]
+    assert _ids(search(lib, "type:\"quyet dinh\"")) == [lib.ids["decision"]]  # the name, without marks
     assert _ids(search(lib, "so:2820")) == [lib.ids["decision"]]
     assert _ids(search(lib, 'issuer:"can tho"')) == [lib.ids["decision"]]
     assert _ids(search(lib, "file:tb-so-ho.pdf")) == [lib.ids["so_ho"]]
@@ -104,7 +105,7 @@ def test_boolean_operators_and_prefix(lib: Any) -> None:
 def test_total_is_exact_beyond_the_limit_and_facets_count_all(lib: Any) -> None:
     r = search(lib, "so", limit=1)
     assert len(r["hits"]) == 1 and r["total"] == 3
-    assert r["facets"]["type"] == {"QD": 1, "TB": 1, "BC": 1}
+    assert r["facets"]["type"] == {"Quyết định": 1, "Thông báo": 1, "Báo cáo": 1}  # Vietnamese names
     assert r["facets"]["year"] == {"2026": 1, "2025": 2}
 
 
