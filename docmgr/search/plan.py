@@ -106,10 +106,11 @@ def _word(node: qt.Word) -> Q:
     if node.prefix:
         if not marks:
             return Prefix("folded", folded)
-        return Bool(should=(Prefix("folded", folded), Prefix("exact", token, EXACT_BOOST)))
+        return Bool(must=(Prefix("folded", folded),), should=(Prefix("exact", token, EXACT_BOOST),))
     if not marks:
         return Term("folded", folded)
-    return Bool(should=(Term("folded", folded), Term("exact", token, EXACT_BOOST)))
+    # every document with the exact form also has the folded one: require folded, score exact on top
+    return Bool(must=(Term("folded", folded),), should=(Term("exact", token, EXACT_BOOST),))
 
 
 def _phrase(text: str, fld: Optional[str]) -> Q:
