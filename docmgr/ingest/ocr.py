@@ -59,7 +59,7 @@ class OcrPage:
     low_confidence: bool = False
     orientation: int = 0           # degrees the page was turned clockwise before recognition
     skew: float = 0.0              # degrees of skew that were measured
-    steps_enabled: frozenset[str] = field(default_factory=lambda: preprocess.ALL_STEPS)
+    steps_enabled: frozenset[str] = field(default_factory=lambda: preprocess.DEFAULT_STEPS)
 
 
 def check_tesseract(languages: str = "vie+eng") -> None:
@@ -86,7 +86,7 @@ def check_tesseract(languages: str = "vie+eng") -> None:
 
 def ocr_pages(jobs: Sequence[OcrJob], *, languages: str = "vie+eng", cancel: Optional[CancelToken] = None,
               progress: Optional[Callable[[int, int], None]] = None,
-              steps: frozenset[str] = preprocess.ALL_STEPS, workers: Optional[int] = None) -> list[OcrPage]:
+              steps: frozenset[str] = preprocess.DEFAULT_STEPS, workers: Optional[int] = None) -> list[OcrPage]:
     """Recognise ``jobs`` and return their pages in job order.
 
     Args:
