@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, 
 from docmgr.gui.models.documents import STATUS_LABELS
 
 FIELD_LABELS = {"number": "Number", "issued": "Date", "issuer": "Issuer", "signer": "Signer", "subject": "Subject",
-                "place": "Place"}
+                "place": "Place", "summary": "Summary"}
 
 
 def _tr(text: str) -> str:
