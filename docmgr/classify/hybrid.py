@@ -19,6 +19,7 @@ from docmgr.core.models import FieldValue
 from docmgr.core.text import fold, nfc
 
 MIN_SIGNAL = 4  # distinct known syllables below which the model alone is not trusted
+MODEL_CHARS = 8000  # characters of a document the models read (from its start)
 TOP_N = 3
 
 
@@ -95,7 +96,8 @@ class HybridClassifier:
         """Type, candidates, explanation, fields and second labels of one document."""
         pages = [pages_text] if isinstance(pages_text, str) else [p or "" for p in pages_text]
         pages = [nfc(p) for p in pages]
-        text = "\n".join(pages)
+        # the type shows in the first pages; long reports would only slow the models down
+        text = "\n".join(pages)[:MODEL_CHARS]
         rules = structure_rules(pages, self.taxonomy)
         fields = extract_fields(pages)
         _restore_abbreviation(fields, self.taxonomy)
