@@ -312,7 +312,7 @@ def _recognise(image: Image.Image, languages: str, timeout: float, number: int) 
     os.close(fd)
     try:
         dpi = image.info.get("dpi", (preprocess.TARGET_DPI, preprocess.TARGET_DPI))
-        image.save(name, format="PNG", dpi=(round(dpi[0]), round(dpi[1])))
+        image.save(name, format="PNG", dpi=(round(dpi[0]), round(dpi[1])), compress_level=1)  # a scratch file
         pdf, tsv = pytesseract.run_and_get_multiple_output(name, extensions=["pdf", "tsv"], lang=languages,
                                                            timeout=timeout)
     except RuntimeError as exc:

@@ -231,8 +231,9 @@ def thumbnail_png(img: Image.Image, width: int = 200) -> bytes:
     """A small PNG of the page for the viewer."""
     import io
 
-    thumb = to_grey(img) if img.mode not in ("L", "RGB") else img.copy()
-    thumb.thumbnail((width, width * 4), Image.Resampling.LANCZOS)
+    source = to_grey(img) if img.mode not in ("L", "RGB") else img
+    height = max(1, round(source.height * width / max(1, source.width)))
+    thumb = source.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=2.0)
     buf = io.BytesIO()
     thumb.save(buf, format="PNG", optimize=True)
     return buf.getvalue()
