@@ -193,7 +193,7 @@ def raw_tesseract(paths: list[Path], lang: str) -> tuple[list[str], float]:
     return texts, time.perf_counter() - start
 
 
-def run_docmgr(paths: list[Path], lang: str, steps: frozenset[str] = preprocess.ALL_STEPS) -> tuple[list, float]:
+def run_docmgr(paths: list[Path], lang: str, steps: frozenset[str] = preprocess.DEFAULT_STEPS) -> tuple[list, float]:
     jobs = [OcrJob(str(p), "image", 0, i + 1) for i, p in enumerate(paths)]
     start = time.perf_counter()
     pages = ocr_pages(jobs, languages=lang, steps=steps, workers=2)
@@ -227,7 +227,7 @@ def build(folder: Path, quick: bool) -> dict[str, list[tuple[Path, str, str]]]:
     return groups
 
 
-def evaluate(groups: dict[str, list[tuple[Path, str, str]]], steps: frozenset[str] = preprocess.ALL_STEPS,
+def evaluate(groups: dict[str, list[tuple[Path, str, str]]], steps: frozenset[str] = preprocess.DEFAULT_STEPS,
              with_raw: bool = True) -> dict[str, dict[str, float]]:
     table: dict[str, dict[str, float]] = {}
     for name, items in groups.items():
@@ -264,8 +264,8 @@ def main() -> None:
         if args.ablate:
             subset = {k: groups[k] for k in ("bitonal200", "skewed200")}
             print("\nablation (docmgr with one step off):")
-            for step in sorted(preprocess.ALL_STEPS):
-                res = evaluate(subset, preprocess.ALL_STEPS - {step}, with_raw=False)
+            for step in sorted(preprocess.DEFAULT_STEPS):
+                res = evaluate(subset, preprocess.DEFAULT_STEPS - {step}, with_raw=False)
                 print(f"  without {step:9} " + "  ".join(
                     f"{k}: CER {r['doc_cer']:.2%} recall {r['doc_recall']:.2%} {r['doc_s']:.1f}s" for k, r in res.items()))
             res = evaluate(subset, frozenset(), with_raw=False)

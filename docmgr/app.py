@@ -1,16 +1,60 @@
-"""Start-up of the desktop app.
-
-The desktop app arrives with the GUI work; until then ``docmgr`` without a command explains the
-command line instead.
-"""
+"""Start-up of the desktop app: checks for tesseract and its language data (reported, never
+blocking), the QApplication, the library and the main window. Heavy modules are imported lazily."""
 
 from __future__ import annotations
 
+import logging
+import sys
 from typing import Optional
+
+log = logging.getLogger("docmgr.app")
+
+
+def startup_problems(languages: str = "vie+eng") -> list[str]:
+    """What is missing for OCR (tesseract binary, language data), each with how to install it."""
+    from docmgr.core.errors import ToolMissing
+    from docmgr.ingest.ocr import check_tesseract
+
+    try:
+        check_tesseract(languages)
+    except ToolMissing as exc:
+        return [str(exc)]
+    return []
 
 
 def main(library: Optional[str] = None) -> int:
-    from docmgr.cli.main import build_parser
+    """Open the app on ``library`` (default: ``$DOCMGR_LIBRARY`` or the default library); returns the exit code."""
+    from PySide6.QtWidgets import QApplication
 
-    build_parser().print_help()
-    return 0
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("docmgr")
+    window = build_window(library)
+    if window is None:
+        return 1
+    window.show()
+    return int(app.exec())
+
+
+def build_window(library: Optional[str] = None) -> Optional["object"]:
+    """The main window on ``library`` with the start-up checks shown in its message bar (None when the
+    library cannot be opened; the reason is shown in a dialog)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from docmgr.core.errors import DocmgrError
+    from docmgr.services.library import open_library
+
+    try:
+        lib = open_library(library)
+    except DocmgrError as exc:
+        QMessageBox.critical(None, "docmgr", str(exc))
+        return None
+    from docmgr.gui.mainwindow import MainWindow
+
+    window = MainWindow(lib)
+    window.errors.install_excepthook()
+    problems = startup_problems(lib.settings.ocr_languages)
+    if problems:
+        text = QCoreApplication.translate("app", "Scans cannot be read until this is fixed: {0}")
+        window.messages.show_message("error", text.format(" ".join(problems)))
+    return window

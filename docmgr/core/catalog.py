@@ -282,6 +282,23 @@ class Catalog:
                     json.loads(r["value"]), float(r["confidence"]), bool(r["edited"]))
         return docs
 
+    def view_ids(self, statuses: Optional[Sequence[str]] = None, *, trashed: bool = False,
+                 order: str = "id", descending: bool = False) -> list[int]:
+        """Ids of one view (working ``statuses`` or the trash), ordered by a documents column."""
+        if order not in ("id", "added", "page_count", "status", "type_code", "filename"):
+            raise ValueError(f"cannot order by {order!r}")
+        where = ["trashed_at IS NOT NULL" if trashed else "trashed_at IS NULL"]
+        if statuses:
+            where.append(f"status IN ({','.join('?' * len(statuses))})")
+        sql = (f"SELECT id FROM documents WHERE {' AND '.join(where)} "
+               f"ORDER BY {order} {'DESC' if descending else 'ASC'}, id")
+        return [int(r[0]) for r in self.connection().execute(sql, list(statuses or ()))]
+
+    def field_values(self, key: str) -> dict[int, Any]:
+        """``doc_id -> value`` of one field over the whole catalog (for sorting a view)."""
+        rows = self.connection().execute("SELECT doc_id, value FROM fields WHERE key = ?", (key,))
+        return {int(r[0]): json.loads(r[1]) for r in rows}
+
     def all_ids(self) -> list[int]:
         return [int(r[0]) for r in self.connection().execute("SELECT id FROM documents ORDER BY id")]
 

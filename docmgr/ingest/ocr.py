@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import atexit
 import concurrent.futures as cf
-import multiprocessing
 import os
 import re
 import tempfile
 import threading
-import time
 from dataclasses import dataclass, field
 from typing import Callable, Optional, Sequence
 
@@ -30,6 +28,7 @@ from docmgr.core.models import Page, Word
 from docmgr.core.progress import CancelToken
 from docmgr.core.text import nfc
 from docmgr.ingest import preprocess
+from docmgr.ingest.workers import spawn_pool
 
 LOW_CONFIDENCE = 50.0     # mean word confidence under which a page is flagged for review
 RETRY_CONFIDENCE = 70.0   # first-pass confidence under which OSD is asked whether the page is turned
@@ -59,7 +58,7 @@ class OcrPage:
     low_confidence: bool = False
     orientation: int = 0           # degrees the page was turned clockwise before recognition
     skew: float = 0.0              # degrees of skew that were measured
-    steps_enabled: frozenset[str] = field(default_factory=lambda: preprocess.ALL_STEPS)
+    steps_enabled: frozenset[str] = field(default_factory=lambda: preprocess.DEFAULT_STEPS)
 
 
 def check_tesseract(languages: str = "vie+eng") -> None:
@@ -86,7 +85,7 @@ def check_tesseract(languages: str = "vie+eng") -> None:
 
 def ocr_pages(jobs: Sequence[OcrJob], *, languages: str = "vie+eng", cancel: Optional[CancelToken] = None,
               progress: Optional[Callable[[int, int], None]] = None,
-              steps: frozenset[str] = preprocess.ALL_STEPS, workers: Optional[int] = None) -> list[OcrPage]:
+              steps: frozenset[str] = preprocess.DEFAULT_STEPS, workers: Optional[int] = None) -> list[OcrPage]:
     """Recognise ``jobs`` and return their pages in job order.
 
     Args:
@@ -124,7 +123,10 @@ def ocr_pages(jobs: Sequence[OcrJob], *, languages: str = "vie+eng", cancel: Opt
             if cancel is not None:
                 cancel.check()
             for future in finished:
-                results[futures[future]] = future.result()
+                try:
+                    results[futures[future]] = future.result()
+                except cf.process.BrokenProcessPool as exc:
+                    raise RejectedInput(f"page {jobs[futures[future]].number}: the OCR worker crashed") from exc
                 done += 1
                 if progress is not None:
                     progress(done, total)
@@ -155,8 +157,7 @@ def _pool(size: int) -> cf.ProcessPoolExecutor:
         if _POOL is None or broken or _POOL_SIZE < size:
             if _POOL is not None:
                 _POOL.shutdown(wait=False, cancel_futures=True)
-            _POOL = cf.ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"),
-                                           initializer=_init_worker, initargs=(os.getpid(),))
+            _POOL = spawn_pool(size)
             _POOL_SIZE = size
         return _POOL
 
@@ -171,37 +172,6 @@ def shutdown_pool() -> None:
 
 
 atexit.register(shutdown_pool)
-
-
-def _init_worker(parent: int) -> None:
-    """Worker set-up: one OpenMP thread for Tesseract, and exit when the parent process is gone.
-
-    A killed parent (kill -9, a crash) cannot shut the pool down, and idle workers would live on,
-    holding its stdout/stderr open; the watchdog ends them within half a second.
-    """
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-
-    def watch() -> None:
-        while True:
-            time.sleep(0.5)
-            if not _alive(parent):
-                os._exit(0)
-
-    threading.Thread(target=watch, name="docmgr-parent-watch", daemon=True).start()
-
-
-def _alive(pid: int) -> bool:
-    if os.name == "nt":
-        import ctypes
-
-        handle = ctypes.windll.kernel32.OpenProcess(0x100000, False, pid)  # SYNCHRONIZE
-        if not handle:
-            return False
-        try:
-            return ctypes.windll.kernel32.WaitForSingleObject(handle, 0) != 0   # 0 = signalled = exited
-        finally:
-            ctypes.windll.kernel32.CloseHandle(handle)
-    return os.getppid() == pid
 
 
 # -- one page ----------------------------------------------------------------------------------
@@ -312,7 +282,7 @@ def _recognise(image: Image.Image, languages: str, timeout: float, number: int) 
     os.close(fd)
     try:
         dpi = image.info.get("dpi", (preprocess.TARGET_DPI, preprocess.TARGET_DPI))
-        image.save(name, format="PNG", dpi=(round(dpi[0]), round(dpi[1])))
+        image.save(name, format="PNG", dpi=(round(dpi[0]), round(dpi[1])), compress_level=1)  # a scratch file
         pdf, tsv = pytesseract.run_and_get_multiple_output(name, extensions=["pdf", "tsv"], lang=languages,
                                                            timeout=timeout)
     except RuntimeError as exc:

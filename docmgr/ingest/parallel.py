@@ -9,11 +9,7 @@ pathological page is killed — and keeps a crash inside a PDF library to one re
 from __future__ import annotations
 
 import concurrent.futures as cf
-import multiprocessing
-import multiprocessing.connection
 import os
-import signal
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +21,7 @@ from docmgr.core.progress import CancelToken
 from docmgr.core.settings import Settings
 from docmgr.ingest.pipeline import ExtractText, IngestContext
 from docmgr.ingest.sniff import Sniffed
+from docmgr.ingest.workers import kill_pool, spawn_pool
 
 GRACE = 5.0  # seconds past the file's limit before its worker is killed
 CHUNK_PAGES = 8  # a longer PDF is read by several workers, this many pages each
@@ -48,21 +45,6 @@ def read_text_layer(source: str, settings: Settings, password: Optional[str], sn
     ctx.pages_range = pages_range
     ExtractText().run(ctx)
     return TextLayer(ctx.pages, ctx.ocr_jobs, ctx.ocr_reasons)
-
-
-def _worker_init() -> None:
-    # Ctrl-C is the parent's business: it finishes or rolls back, then stops the pool.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    threading.Thread(target=_exit_with_parent, name="parent-watch", daemon=True).start()
-
-
-def _exit_with_parent() -> None:
-    """A worker outlives a killed parent otherwise (its task queue never reports end of file)."""
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        multiprocessing.connection.wait([parent.sentinel])
-        os._exit(1)
 
 
 def default_workers() -> int:
@@ -95,7 +77,7 @@ class TextReader:
 
     def _executor(self) -> cf.ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = _new_pool(self.workers)
+            self._pool = spawn_pool(self.workers)
         return self._pool
 
     def submit(self, source: Path, settings: Settings, password: Optional[str], sniffed: Sniffed,
@@ -138,7 +120,7 @@ class TextReader:
             raise TimeoutError() from None
         except cf.process.BrokenProcessPool:
             self._replace()
-        alone = _new_pool(1)
+        alone = spawn_pool(1)
         try:
             return alone.submit(read_text_layer, *read.args).result(
                 timeout=None if seconds is None else seconds + GRACE)
@@ -147,13 +129,13 @@ class TextReader:
         except cf.process.BrokenProcessPool as exc:
             raise RejectedInput("the PDF reader crashed on this file") from exc
         finally:
-            _kill(alone)
+            kill_pool(alone)
 
     def _replace(self) -> None:
         pool, self._pool = self._pool, None
         self._generation += 1
         if pool is not None:
-            _kill(pool)
+            kill_pool(pool)
 
     def close(self) -> None:
         """Stop the workers (pending reads are dropped)."""
@@ -174,14 +156,3 @@ def _pdf_page_count(source: Path, password: Optional[str]) -> int:
         return len(pdf)
     finally:
         pdf.close()
-
-
-def _new_pool(workers: int) -> cf.ProcessPoolExecutor:
-    return cf.ProcessPoolExecutor(max_workers=workers, initializer=_worker_init,
-                                  mp_context=multiprocessing.get_context("spawn"))
-
-
-def _kill(pool: cf.ProcessPoolExecutor) -> None:
-    for process in list(getattr(pool, "_processes", None) or {}.values()):
-        process.kill()
-    pool.shutdown(wait=False, cancel_futures=True)

@@ -38,9 +38,12 @@ def test_skewed_noisy_low_dpi_page_is_deskewed_upscaled_and_cleaned(page: Image.
     assert stats.skew == pytest.approx(-2.0, abs=0.3)
     assert stats.noise >= preprocess.NOISE_MIN and not stats.bitonal
     prepared = preprocess.prepare(skewed)
-    assert prepared.steps == ["upscale", "denoise", "deskew", "binarise"]
+    assert prepared.steps == ["upscale", "denoise", "deskew"]
     assert prepared.dpi == 300 and prepared.image.width > skewed.width * 1.4
     assert abs(preprocess.estimate_skew(prepared.image)) < 0.3
+    fast = preprocess.prepare(skewed, enabled=preprocess.ALL_STEPS)  # binarising is there when asked for
+    assert fast.steps == ["upscale", "denoise", "deskew", "binarise"]
+    assert {v for _, v in fast.image.getcolors(256) or []} <= {0, 255}
 
 
 def test_steps_can_be_switched_off(page: Image.Image) -> None:

@@ -1,0 +1,263 @@
+"""The main window: navigator | document list | viewer and metadata, with intake by drag and drop or
+File › Import…, run in a background task with progress, Cancel and an errors panel."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Optional, Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QMainWindow, QPushButton, QSplitter,
+                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+
+from docmgr.core.library import Library
+from docmgr.gui.errors import ErrorBridge
+from docmgr.gui.models.documents import DocumentsModel
+from docmgr.gui.widgets.intake import ErrorsPanel, IntakeProgress
+from docmgr.gui.widgets.messagebar import MessageBar
+from docmgr.gui.widgets.metadata import MetadataPanel
+from docmgr.gui.widgets.navigator import Navigator
+from docmgr.gui.widgets.viewer import Viewer
+from docmgr.gui.workers import Task, TaskContext, start
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    """The records desk for one library."""
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.task: Optional[Task] = None
+        self.errors = ErrorBridge(self)
+        self.setWindowTitle(_tr("docmgr — {0}").format(library.root))
+        self.setAcceptDrops(True)
+        self.resize(1300, 820)
+
+        self.navigator = Navigator()
+        self.model = DocumentsModel(library, "review")
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
+        self.viewer = Viewer(library)
+        self.metadata = MetadataPanel()
+        self.messages = MessageBar()
+        self.progress = IntakeProgress()
+        self.errors_panel = ErrorsPanel(library.paths.quarantine)
+
+        self.delete_button = QPushButton(_tr("Move to trash"))
+        self.restore_button = QPushButton(_tr("Restore"))
+        self.delete_button.clicked.connect(self.trash_selected)
+        self.restore_button.clicked.connect(self.restore_selected)
+        actions = QHBoxLayout()
+        actions.addWidget(self.delete_button)
+        actions.addWidget(self.restore_button)
+        actions.addStretch(1)
+        list_pane = QWidget()
+        list_layout = QVBoxLayout(list_pane)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.table, 1)
+        list_layout.addLayout(actions)
+
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(self.metadata, _tr("Details"))
+        self.side_tabs.addTab(self.errors_panel, _tr("Rejected files"))
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.viewer)
+        right.addWidget(self.side_tabs)
+        right.setSizes([520, 300])
+        split = QSplitter()
+        split.addWidget(self.navigator)
+        split.addWidget(list_pane)
+        split.addWidget(right)
+        split.setSizes([200, 560, 540])
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.progress)
+        layout.addWidget(split, 1)
+        self.setCentralWidget(central)
+
+        self._build_menu()
+        self.errors.message.connect(self.messages.show_message)
+        self.progress.cancel_requested.connect(self.cancel_import)
+        self.navigator.view_chosen.connect(self.set_view)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.navigator.select_view("review")
+        self._update_actions()
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(_tr("&File"))
+        self.import_action = QAction(_tr("&Import…"), self)
+        self.import_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.import_action.triggered.connect(self.choose_import)
+        file_menu.addAction(self.import_action)
+        self.import_folder_action = QAction(_tr("Import &folder…"), self)
+        self.import_folder_action.triggered.connect(self.choose_import_folder)
+        file_menu.addAction(self.import_folder_action)
+        file_menu.addSeparator()
+        quit_action = QAction(_tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+    # -- views and selection -------------------------------------------------------------------
+    def set_view(self, view: str) -> None:
+        self.model.set_view(view)
+        self.viewer.clear()
+        self.metadata.clear()
+        self._update_actions()
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.doc_id(r) for r in rows]
+
+    def _selection_changed(self) -> None:
+        ids = self.selected_ids()
+        self._update_actions()
+        if len(ids) != 1:
+            return
+        from docmgr.services.documents import show
+
+        try:
+            doc = show(self.library, ids[0])
+        except Exception as exc:
+            self.errors.report(exc)
+            return
+        self.metadata.show_document(doc)
+        self.side_tabs.setCurrentWidget(self.metadata)
+        try:
+            self.viewer.show_document(ids[0], doc["pages"])
+        except Exception as exc:
+            self.errors.report(exc)
+
+    def _update_actions(self) -> None:
+        in_trash = self.model.view == "trash"
+        has = bool(self.table.selectionModel().selectedRows())
+        self.delete_button.setVisible(not in_trash)
+        self.restore_button.setVisible(in_trash)
+        self.delete_button.setEnabled(has)
+        self.restore_button.setEnabled(has)
+
+    # -- trash ---------------------------------------------------------------------------------
+    def trash_selected(self) -> None:
+        self._move(self.selected_ids(), True)
+
+    def restore_selected(self) -> None:
+        self._move(self.selected_ids(), False)
+
+    def _move(self, ids: Sequence[int], to_trash: bool) -> None:
+        from docmgr.services.documents import restore, trash
+
+        try:
+            for doc_id in ids:
+                (trash if to_trash else restore)(self.library, doc_id)
+        except Exception as exc:
+            self.errors.report(exc)
+        self.model.refresh()
+        self.viewer.clear()
+        self.metadata.clear()
+        self._update_actions()
+        text = _tr("{0} document(s) moved to the trash.") if to_trash else _tr("{0} document(s) restored.")
+        self.messages.show_message("info", text.format(len(ids)))
+
+    # -- intake --------------------------------------------------------------------------------
+    def choose_import(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, _tr("Import files"))
+        if files:
+            self.import_paths(files)
+
+    def choose_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _tr("Import a folder"))
+        if folder:
+            self.import_paths([folder])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    def import_paths(self, paths: Sequence[str | os.PathLike[str]]) -> Optional[Task]:
+        """Ingest ``paths`` (files and folders) in the background; returns the task (None when busy)."""
+        if self.task is not None:
+            self.messages.show_message("warning", _tr("An import is already running."))
+            return None
+        from docmgr.services.ingest import expand_inputs, ingest_paths
+
+        library = self.library
+        chosen = [Path(p) for p in paths]
+
+        def work(ctx: TaskContext) -> object:
+            return ingest_paths(library, chosen, progress=ctx.progress, cancel=ctx.cancel, on_result=ctx.item)
+
+        task = Task(work)
+        task.signals.progress.connect(self.progress.update_progress)
+        task.signals.item.connect(self._import_result)
+        task.signals.finished.connect(self._import_finished)
+        task.signals.cancelled.connect(self._import_cancelled)
+        task.signals.failed.connect(self._import_failed)
+        self.task = task
+        self.progress.start(sum(1 for _ in expand_inputs(chosen)))
+        self.import_action.setEnabled(False)
+        return start(task)
+
+    def cancel_import(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.progress.cancel_button.setEnabled(False)
+            self.progress.label.setText(_tr("Cancelling after the current file…"))
+
+    def _import_result(self, result: object) -> None:
+        status = getattr(result, "status", "")
+        if status == "rejected":
+            self.errors_panel.add(getattr(result, "path", ""), getattr(result, "error", "") or "")
+        elif status == "filed":
+            self.model.refresh()
+
+    def _import_done(self) -> None:
+        self.task = None
+        self.progress.stop()
+        self.import_action.setEnabled(True)
+        self.model.refresh()
+        self._update_actions()
+
+    def _import_finished(self, results: object) -> None:
+        items = list(results) if isinstance(results, list) else []
+        filed = sum(1 for r in items if r.status == "filed")
+        dup = sum(1 for r in items if r.status == "duplicate")
+        rejected = sum(1 for r in items if r.status == "rejected")
+        self._import_done()
+        text = _tr("Import finished: {0} filed, {1} already in the library, {2} rejected.").format(filed, dup, rejected)
+        self.messages.show_message("warning" if rejected else "info", text)
+        if rejected:
+            self.side_tabs.setCurrentWidget(self.errors_panel)
+
+    def _import_cancelled(self) -> None:
+        self._import_done()
+        self.messages.show_message("info", _tr("Import cancelled; files already filed stay in the library."))
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self._import_done()
+        self.errors.report(exc)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.task is not None:
+            self.task.cancel()
+        super().closeEvent(event)

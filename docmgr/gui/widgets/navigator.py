@@ -1,0 +1,43 @@
+"""The navigator: the views of the library down the left side. Add a view by adding a row to
+:data:`NAV_ITEMS` (and, when it is a new kind of view, a key in :data:`docmgr.services.views.VIEWS`)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+# (view key, label)
+NAV_ITEMS: list[tuple[str, str]] = [
+    ("review", "Inbox / needs review"),
+    ("all", "All documents"),
+    ("trash", "Trash"),
+]
+
+
+class Navigator(QListWidget):
+    """A list of views; emits ``view_chosen(key)``."""
+
+    view_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        for key, label in NAV_ITEMS:
+            item = QListWidgetItem(QCoreApplication.translate("Navigator", label))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.addItem(item)
+        self.currentItemChanged.connect(self._changed)
+        self.setMaximumWidth(220)
+
+    def select_view(self, key: str) -> None:
+        """Make ``key`` the current view."""
+        for row in range(self.count()):
+            if self.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.setCurrentRow(row)
+
+    def current_view(self) -> str:
+        item = self.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else "all"
+
+    def _changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is not None:
+            self.view_chosen.emit(str(current.data(Qt.ItemDataRole.UserRole)))

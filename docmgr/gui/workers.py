@@ -1,0 +1,90 @@
+"""Background work for the GUI: one :class:`Task` runs a plain service function off the GUI thread and
+reports through :class:`TaskSignals`, whose slots run on the GUI thread.
+
+A task's function gets a :class:`TaskContext` with the ``progress`` callback, an ``item`` callback
+(one result as soon as it is known) and the ``cancel`` token to pass to the service. Writes to the
+library go through :func:`write_pool`, a one-thread pool, so two writers never race.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any, Callable, Optional
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from docmgr.core.errors import Cancelled
+from docmgr.core.progress import CancelToken, ProgressEvent
+
+log = logging.getLogger(__name__)
+
+
+class TaskSignals(QObject):
+    """Signals of one task: ``progress(ProgressEvent)``, ``item(object)``, ``finished(result)``,
+    ``failed(exception)`` and ``cancelled()`` (a cancel is not a failure)."""
+
+    progress = Signal(object)
+    item = Signal(object)
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+
+@dataclass
+class TaskContext:
+    """What a task function receives: report with ``progress``/``item``, stop when ``cancel`` says so."""
+
+    progress: Callable[[ProgressEvent], None]
+    item: Callable[[Any], None]
+    cancel: CancelToken
+
+
+class Task(QRunnable):
+    """Runs ``fn(context)`` on a pool thread.
+
+    Args:
+        fn: the work; a plain blocking function calling a service.
+        cancel: the token the work checks; :meth:`cancel` sets it.
+    """
+
+    def __init__(self, fn: Callable[[TaskContext], Any], cancel: Optional[CancelToken] = None) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the window keeps a reference while the task runs
+        self.fn = fn
+        self.token = cancel or CancelToken()
+        self.signals = TaskSignals()
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next check."""
+        self.token.cancel()
+
+    def run(self) -> None:
+        ctx = TaskContext(self.signals.progress.emit, self.signals.item.emit, self.token)
+        try:
+            result = self.fn(ctx)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except BaseException as exc:  # reported on the GUI thread by docmgr.gui.errors
+            log.debug("task failed", exc_info=True)
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+
+_write_pool: Optional[QThreadPool] = None
+
+
+def write_pool() -> QThreadPool:
+    """The one-thread pool for every task that writes to the library."""
+    global _write_pool
+    if _write_pool is None:
+        _write_pool = QThreadPool()
+        _write_pool.setMaxThreadCount(1)
+    return _write_pool
+
+
+def start(task: Task, pool: Optional[QThreadPool] = None) -> Task:
+    """Queue ``task`` on ``pool`` (default: the write pool) and return it."""
+    (pool or write_pool()).start(task)
+    return task

@@ -1,0 +1,134 @@
+"""The desktop app on a real temporary library: import, list, viewer, metadata, rejected files, cancel,
+work off the GUI thread, trash and restore, lazy list model."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.fixtures import builders
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot: Any, library_path: Path) -> Any:
+    from docmgr.app import build_window
+
+    win = build_window(str(library_path))
+    assert win is not None
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    if win.task is not None:
+        win.task.cancel()
+        qtbot.waitUntil(lambda: win.task is None, timeout=60_000)
+
+
+def _import(qtbot: Any, win: Any, paths: list[Path]) -> None:
+    task = win.import_paths(paths)
+    assert task is not None
+    with qtbot.waitSignal(task.signals.finished, timeout=120_000):
+        pass
+    qtbot.waitUntil(lambda: win.task is None)
+
+
+def _two_inputs(folder: Path) -> list[Path]:
+    txt = folder / "giay-moi.txt"
+    txt.write_text("GIẤY MỜI\nKính mời ông Trần Văn Bình dự họp tại Ủy ban nhân dân phường Ninh Kiều.\n",
+                   encoding="utf-8")
+    pdf = builders.text_pdf(folder / "quyet-dinh.pdf", [builders.DECISION])
+    return [txt, pdf]
+
+
+def test_window_opens_on_a_temp_library(window: Any, library_path: Path) -> None:
+    assert "docmgr" in window.windowTitle()
+    assert window.model.rowCount() == 0
+    assert window.navigator.current_view() == "review"
+
+
+def test_import_list_select_shows_text_and_page(qtbot: Any, window: Any, inputs: Path) -> None:
+    txt, pdf = _two_inputs(inputs)
+    _import(qtbot, window, [txt, pdf])
+    assert window.model.rowCount() == 2
+    files = {window.model.row_at(r).filename: r for r in range(2)}
+    window.table.selectRow(files["quyet-dinh.pdf"])
+    assert "2820/QĐ-UBND" in window.metadata.text.toPlainText()
+    assert window.viewer.shows_image() and not window.viewer.image.pixmap().isNull()
+    assert window.viewer.page_label.text().endswith("1 / 1") or "1 / 1" in window.viewer.page_label.text()
+    window.table.selectRow(files["giay-moi.txt"])
+    assert "Trần Văn Bình" in window.metadata.text.toPlainText()
+    assert not window.viewer.shows_image()
+    assert "Trần Văn Bình" in window.viewer.text.toPlainText()
+
+
+def test_rejected_file_is_listed_with_its_reason(qtbot: Any, window: Any, inputs: Path) -> None:
+    empty = inputs / "rong.pdf"
+    empty.write_bytes(b"")
+    _import(qtbot, window, [empty])
+    assert window.errors_panel.rows() == [("rong.pdf", "empty file (0 bytes)")]
+    assert window.side_tabs.currentWidget() is window.errors_panel
+    assert window.errors_panel.quarantine_url().toLocalFile() == str(window.library.paths.quarantine)
+    assert window.model.rowCount() == 0
+
+
+def test_ingest_runs_off_the_gui_thread(qtbot: Any, window: Any, inputs: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import docmgr.services.ingest as ingest
+
+    threads: list[threading.Thread] = []
+    real = ingest.ingest_paths
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ingest, "ingest_paths", spy)
+    _import(qtbot, window, _two_inputs(inputs)[:1])
+    assert threads and threads[0] is not threading.main_thread()
+    assert window.model.rowCount() == 1
+
+
+def test_cancel_stops_a_batch(qtbot: Any, window: Any, inputs: Path) -> None:
+    for i in range(40):
+        (inputs / f"to-trinh-{i:02d}.txt").write_text(f"TỜ TRÌNH số {i}\nVề việc sửa chữa trụ sở.\n",
+                                                      encoding="utf-8")
+    task = window.import_paths([inputs])
+    assert task is not None
+    task.signals.item.connect(lambda _r: window.progress.cancel_button.click())
+    with qtbot.waitSignal(task.signals.cancelled, timeout=120_000):
+        pass
+    qtbot.waitUntil(lambda: window.task is None)
+    filed = window.library.catalog.all_ids()
+    assert 1 <= len(filed) < 40
+    assert window.messages.level == "info" and window.progress.isHidden()
+    assert window.errors_panel.rows() == []
+
+
+def test_trash_and_restore(qtbot: Any, window: Any, inputs: Path) -> None:
+    _import(qtbot, window, _two_inputs(inputs))
+    window.navigator.select_view("all")
+    assert window.model.rowCount() == 2
+    window.table.selectAll()
+    assert len(window.selected_ids()) == 2
+    qtbot.mouseClick(window.delete_button, Qt.MouseButton.LeftButton)
+    assert window.model.rowCount() == 0
+    window.navigator.select_view("trash")
+    assert window.model.rowCount() == 2
+    assert window.restore_button.isVisible() and not window.delete_button.isVisible()
+    window.table.selectRow(0)
+    qtbot.mouseClick(window.restore_button, Qt.MouseButton.LeftButton)
+    assert window.model.rowCount() == 1
+    window.navigator.select_view("all")
+    assert window.model.rowCount() == 1
+
+
+def test_unexpected_error_is_logged_and_shown(window: Any) -> None:
+    window.errors.report(ZeroDivisionError("boom"))
+    assert window.messages.level == "error" and "ZeroDivisionError" in window.messages.text()
+    log = (window.library.paths.logs / "docmgr.log").read_text(encoding="utf-8")
+    assert "ZeroDivisionError: boom" in log
