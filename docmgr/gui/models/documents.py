@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from docmgr.core.library import Library
 from docmgr.services import views
@@ -13,10 +13,16 @@ from docmgr.services import views
 PAGE = 200
 # (column key of docmgr.services.views.Row, header label)
 COLUMNS: list[tuple[str, str]] = [
-    ("type", "Type"), ("number", "Number"), ("issued", "Date"), ("issuer", "Issuer"),
-    ("pages", "Pages"), ("status", "Status"), ("filename", "File"),
+    ("type", QT_TRANSLATE_NOOP("DocumentsModel", "Type")), ("number", QT_TRANSLATE_NOOP("DocumentsModel", "Number")),
+    ("issued", QT_TRANSLATE_NOOP("DocumentsModel", "Date")), ("issuer", QT_TRANSLATE_NOOP("DocumentsModel", "Issuer")),
+    ("pages", QT_TRANSLATE_NOOP("DocumentsModel", "Pages")), ("status", QT_TRANSLATE_NOOP("DocumentsModel", "Status")),
+    ("filename", QT_TRANSLATE_NOOP("DocumentsModel", "File")),
 ]
-STATUS_LABELS = {"inbox": "Inbox", "needs-review": "Needs review", "confirmed": "Confirmed", "trashed": "Trashed"}
+# translated in the "DocumentsModel" context wherever shown
+STATUS_LABELS = {"inbox": QT_TRANSLATE_NOOP("DocumentsModel", "Inbox"),
+                 "needs-review": QT_TRANSLATE_NOOP("DocumentsModel", "Needs review"),
+                 "confirmed": QT_TRANSLATE_NOOP("DocumentsModel", "Confirmed"),
+                 "trashed": QT_TRANSLATE_NOOP("DocumentsModel", "Trashed")}
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex

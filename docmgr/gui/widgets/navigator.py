@@ -3,14 +3,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 # (view key, label)
 NAV_ITEMS: list[tuple[str, str]] = [
-    ("review", "Inbox / needs review"),
-    ("all", "All documents"),
-    ("trash", "Trash"),
+    ("review", QT_TRANSLATE_NOOP("Navigator", "Inbox / needs review")),
+    ("all", QT_TRANSLATE_NOOP("Navigator", "All documents")),
+    ("trash", QT_TRANSLATE_NOOP("Navigator", "Trash")),
 ]
 
 
