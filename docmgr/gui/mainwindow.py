@@ -25,7 +25,7 @@ from docmgr.gui.workers import Task, TaskContext, start
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+    return QCoreApplication.translate("", text)
 
 
 class MainWindow(QMainWindow):

@@ -14,7 +14,7 @@ from docmgr.core.progress import ProgressEvent
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Intake", text)
+    return QCoreApplication.translate("", text)
 
 
 class IntakeProgress(QWidget):

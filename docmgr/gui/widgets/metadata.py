@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
@@ -14,20 +14,20 @@ from docmgr.gui.models.documents import STATUS_LABELS
 from docmgr.services.review import field_rows, type_choices
 
 FIELD_LABELS = {
-    "number": QT_TRANSLATE_NOOP("MetadataPanel", "Number"),
-    "issued": QT_TRANSLATE_NOOP("MetadataPanel", "Date"),
-    "issuer": QT_TRANSLATE_NOOP("MetadataPanel", "Issuer"),
-    "signer": QT_TRANSLATE_NOOP("MetadataPanel", "Signer"),
-    "subject": QT_TRANSLATE_NOOP("MetadataPanel", "Subject"),
-    "place": QT_TRANSLATE_NOOP("MetadataPanel", "Place"),
-    "summary": QT_TRANSLATE_NOOP("MetadataPanel", "Summary"),
-    "id_numbers": QT_TRANSLATE_NOOP("MetadataPanel", "ID numbers"),
-    "names": QT_TRANSLATE_NOOP("MetadataPanel", "Names"),
+    "number": QT_TR_NOOP("Number"),
+    "issued": QT_TR_NOOP("Date"),
+    "issuer": QT_TR_NOOP("Issuer"),
+    "signer": QT_TR_NOOP("Signer"),
+    "subject": QT_TR_NOOP("Subject"),
+    "place": QT_TR_NOOP("Place"),
+    "summary": QT_TR_NOOP("Summary"),
+    "id_numbers": QT_TR_NOOP("ID numbers"),
+    "names": QT_TR_NOOP("Names"),
 }
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("MetadataPanel", text)
+    return QCoreApplication.translate("", text)
 
 
 def percent(value: Any) -> str:
@@ -106,7 +106,7 @@ class MetadataPanel(QScrollArea):
     def show_document(self, doc: dict[str, Any]) -> None:
         self.clear()
         self.doc = doc
-        self.status.setText(QCoreApplication.translate("DocumentsModel", STATUS_LABELS.get(doc["status"], doc["status"])))
+        self.status.setText(_tr(STATUS_LABELS.get(doc["status"], doc["status"])))
         index = self.type_box.findData(doc.get("type_code") or "")
         self.type_box.setCurrentIndex(max(index, 0))
         shown = [f"{c.get('type') or c.get('type_code')} {percent(c.get('probability'))}"

@@ -3,15 +3,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 # (view key, label)
 NAV_ITEMS: list[tuple[str, str]] = [
-    ("review", QT_TRANSLATE_NOOP("Navigator", "Inbox / needs review")),
-    ("all", QT_TRANSLATE_NOOP("Navigator", "All documents")),
-    ("trash", QT_TRANSLATE_NOOP("Navigator", "Trash")),
+    ("review", QT_TR_NOOP("Inbox / needs review")),
+    ("all", QT_TR_NOOP("All documents")),
+    ("trash", QT_TR_NOOP("Trash")),
 ]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("", text)
 
 
 class Navigator(QListWidget):
@@ -22,7 +26,7 @@ class Navigator(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         for key, label in NAV_ITEMS:
-            item = QListWidgetItem(QCoreApplication.translate("Navigator", label))
+            item = QListWidgetItem(_tr(label))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.addItem(item)
         self.currentItemChanged.connect(self._changed)

@@ -17,7 +17,7 @@ ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0)
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Viewer", text)
+    return QCoreApplication.translate("", text)
 
 
 def to_qimage(img: Any) -> QImage:
