@@ -21,6 +21,7 @@ from docmgr.gui.widgets.messagebar import MessageBar
 from docmgr.gui.widgets.metadata import MetadataPanel
 from docmgr.gui.widgets.navigator import Navigator
 from docmgr.gui.widgets.viewer import Viewer
+from docmgr.gui.watcher import InboxWatcher
 from docmgr.gui.workers import Task, TaskContext, start
 
 
@@ -96,7 +97,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(split, 1)
         self.setCentralWidget(central)
 
+        self.watcher = InboxWatcher(self._take_from_inbox, parent=self)
         self._build_menu()
+        self.watcher.watch(library.settings.inbox_folder)
         self.errors.message.connect(self.messages.show_message)
         self.progress.cancel_requested.connect(self.cancel_import)
         self.metadata.confirm_requested.connect(self.confirm_document)
@@ -114,6 +117,11 @@ class MainWindow(QMainWindow):
         self.import_folder_action = QAction(_tr("Import &folder…"), self)
         self.import_folder_action.triggered.connect(self.choose_import_folder)
         file_menu.addAction(self.import_folder_action)
+        file_menu.addSeparator()
+        self.settings_action = QAction(_tr("&Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         quit_action = QAction(_tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -322,7 +330,29 @@ class MainWindow(QMainWindow):
         self._import_done()
         self.errors.report(exc)
 
+    def _take_from_inbox(self, paths: list[Path]) -> bool:
+        if self.task is not None:
+            return False
+        return self.import_paths(paths) is not None
+
+    # -- settings ------------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        from docmgr.gui.widgets.settings import SettingsDialog
+
+        dialog = SettingsDialog(self.library, self)
+        if dialog.exec():
+            self.apply_settings(dialog.restart_needed)
+
+    def apply_settings(self, restart_needed: bool = False) -> None:
+        """Take up the saved settings that apply at once (the watched folder)."""
+        self.watcher.watch(self.library.settings.inbox_folder)
+        text = _tr("Settings saved.")
+        if restart_needed:
+            text += " " + _tr("The library and the language change at the next start.")
+        self.messages.show_message("info", text)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.watcher.timer.stop()
         if self.task is not None:
             self.task.cancel()
         super().closeEvent(event)
