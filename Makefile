@@ -31,6 +31,10 @@ setup: system-packages $(STAMP) $(I18N_QM)
 resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
+# the README's pictures of the app (intake, review, search), rendered under Xvfb
+screenshots: setup
+	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python scripts/screenshot.py docs
+
 # after changing UI strings: refresh the .ts (new strings appear unfinished), then translate them
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -tr-function-alias tr+=_tr -no-obsolete $(GUI_SOURCES) -ts $(I18N_TS)

@@ -32,6 +32,9 @@ def main(library: Optional[str] = None) -> int:
     if window is None:
         return 1
     window.show()
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(300, window.warm_up)
     return int(app.exec())
 
 

@@ -107,6 +107,27 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.navigator.select_view("review")
         self._update_actions()
+        self.warm_task: Optional[Task] = None
+        self.warm_done = False
+
+    def warm_up(self) -> Task:
+        """Import the reading and classifying code and load the models off the GUI thread, once the window
+        is up: the first import then does not stall the window (module imports and model loading hold
+        Python's interpreter lock for up to ~100 ms at a time)."""
+        from PySide6.QtCore import QThreadPool
+
+        library = self.library
+
+        def work(_ctx: TaskContext) -> object:
+            import docmgr.services.ingest  # noqa: F401
+            from docmgr.services.classify import load_models
+
+            return load_models(library)
+
+        self.warm_task = Task(work)
+        self.warm_task.signals.finished.connect(lambda _models: setattr(self, "warm_done", True))
+        self.warm_task.signals.failed.connect(self.errors.report)
+        return start(self.warm_task, QThreadPool.globalInstance())
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(_tr("&File"))
