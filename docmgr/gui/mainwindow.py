@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(style.row_height(self.table.font()))
+        for column, width in enumerate((110, 120, 90, 190, 70, 100)):
+            self.table.horizontalHeader().resizeSection(column, width)
         self.viewer = Viewer(library)
         self.metadata = MetadataPanel()
         self.messages = MessageBar()

@@ -50,7 +50,8 @@ class MetadataPanel(QScrollArea):
         self.status = QLabel()
         self.type_box = QComboBox()
         self.type_box.addItem(_tr("(choose a type)"), "")
-        for code, name in type_choices():
+        self.type_names = dict(type_choices())
+        for code, name in self.type_names.items():
             self.type_box.addItem(name, code)
         self.suggestions = QLabel()
         self.suggestions.setWordWrap(True)
@@ -109,7 +110,8 @@ class MetadataPanel(QScrollArea):
         self.status.setText(_tr(STATUS_LABELS.get(doc["status"], doc["status"])))
         index = self.type_box.findData(doc.get("type_code") or "")
         self.type_box.setCurrentIndex(max(index, 0))
-        shown = [f"{c.get('type') or c.get('type_code')} {percent(c.get('probability'))}"
+        shown = [f"{c.get('type') or self.type_names.get(c.get('type_code', ''), c.get('type_code'))} "
+                 f"{percent(c.get('probability'))}"
                  for c in doc.get("candidates", [])[:3]]
         if not shown and doc.get("type"):
             shown = [f"{doc['type']} {percent(doc.get('confidence'))}"]

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from docmgr.gui.style import row_height
 
 # (view key, label)
 NAV_ITEMS: list[tuple[str, str]] = [
@@ -25,9 +27,11 @@ class Navigator(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        height = row_height(self.font())
         for key, label in NAV_ITEMS:
             item = QListWidgetItem(_tr(label))
             item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setSizeHint(QSize(0, height))
             self.addItem(item)
         self.currentItemChanged.connect(self._changed)
         self.setMaximumWidth(220)
