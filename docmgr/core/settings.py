@@ -33,6 +33,8 @@ class Settings:
         search_engine: "whoosh" (default, embedded) or "tantivy" (large libraries).
         inbox_folder: a folder watched for new files ("" = none).
         ui_language: "" follows the system locale; "vi" or "en" forces one.
+        saved_searches: searches kept in the app's navigator, each ``{"name", "query", "type_code",
+            "year", "status"}``.
     """
 
     ocr_languages: str = "vie+eng"
@@ -44,6 +46,7 @@ class Settings:
     search_engine: str = "whoosh"
     inbox_folder: str = ""
     ui_language: str = ""
+    saved_searches: list[dict[str, Any]] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod

@@ -36,6 +36,18 @@ class Navigator(QListWidget):
         self.currentItemChanged.connect(self._changed)
         self.setMaximumWidth(220)
 
+    def set_saved_searches(self, names: list[str]) -> None:
+        """Show the saved searches (keys ``search:<index>``) below the views."""
+        for row in reversed(range(self.count())):
+            if str(self.item(row).data(Qt.ItemDataRole.UserRole)).startswith("search:"):
+                self.takeItem(row)
+        height = row_height(self.font())
+        for i, name in enumerate(names):
+            item = QListWidgetItem("☆ " + name)
+            item.setData(Qt.ItemDataRole.UserRole, f"search:{i}")
+            item.setSizeHint(QSize(0, height))
+            self.addItem(item)
+
     def select_view(self, key: str) -> None:
         """Make ``key`` the current view."""
         for row in range(self.count()):

@@ -48,20 +48,25 @@ class Viewer(QWidget):
         self._page_image: Optional[QImage] = None
         self._render_scale = RENDER_SCALE
         self._thumbs_todo: list[int] = []
-        self.prev_button = QPushButton(_tr("◀ Previous"))
-        self.next_button = QPushButton(_tr("Next ▶"))
+        self.prev_button = QPushButton("◀")
+        self.next_button = QPushButton("▶")
         self.page_label = QLabel()
-        self.prev_hit = QPushButton(_tr("◀ Hit"))
-        self.next_hit = QPushButton(_tr("Hit ▶"))
+        self.prev_hit = QPushButton("▲")
+        self.next_hit = QPushButton("▼")
         self.hit_label = QLabel()
         self.zoom_out = QPushButton("−")
         self.zoom_in = QPushButton("+")
-        self.fit_width_button = QPushButton(_tr("Fit width"))
-        self.fit_page_button = QPushButton(_tr("Fit page"))
+        self.fit_width_button = QPushButton("↔")
+        self.fit_page_button = QPushButton("⤢")
         self.rotate_button = QPushButton("⟳")
-        self.rotate_button.setToolTip(_tr("Rotate view"))
-        for button in (self.zoom_out, self.zoom_in, self.rotate_button):
-            button.setFixedWidth(32)
+        tips = ((self.prev_button, _tr("Previous page")), (self.next_button, _tr("Next page")),
+                (self.prev_hit, _tr("Previous hit (Shift+F3)")), (self.next_hit, _tr("Next hit (F3)")),
+                (self.zoom_out, _tr("Zoom out")), (self.zoom_in, _tr("Zoom in")),
+                (self.fit_width_button, _tr("Fit width")), (self.fit_page_button, _tr("Fit page")),
+                (self.rotate_button, _tr("Rotate view")))
+        for button, tip in tips:
+            button.setToolTip(tip)
+            button.setFixedWidth(34)
         self.prev_button.clicked.connect(lambda: self.go(self.page - 1))
         self.next_button.clicked.connect(lambda: self.go(self.page + 1))
         self.prev_hit.clicked.connect(lambda: self.step_hit(-1))
@@ -95,6 +100,7 @@ class Viewer(QWidget):
         self.thumbs.setIconSize(QSize(THUMB, THUMB))
         self.thumbs.setFixedHeight(THUMB + 36)
         self.thumbs.setMovement(QListView.Movement.Static)
+        self.thumbs.setStyleSheet("QListWidget::item:selected { background: #cfe3f7; color: black; }")
         self.thumbs.currentRowChanged.connect(lambda row: self.go(row + 1) if row >= 0 else None)
         self._thumb_timer = QTimer(self)
         self._thumb_timer.setInterval(0)
