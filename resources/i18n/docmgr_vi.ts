@@ -281,8 +281,8 @@
     </message>
     <message>
         <location filename="../../docmgr/gui/widgets/intake.py" line="51" />
-        <source>Reading {0}</source>
-        <translation>Đang đọc {0}</translation>
+        <source>Reading {0} ({1} of {2} files done)</source>
+        <translation>Đang đọc {0} (xong {1}/{2} tệp)</translation>
     </message>
     <message>
         <location filename="../../docmgr/gui/widgets/intake.py" line="64" />
