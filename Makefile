@@ -13,7 +13,12 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fonts-dejavu-c
 	libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libxkbcommon0 libegl1 libgl1 libfontconfig1 \
 	libdbus-1-3 libglib2.0-0 xvfb
 
-.PHONY: run test setup system-packages clean-venv
+# the UI's translations: .ts in git (edit with pyside6-linguist), .qm compiled here
+I18N_TS := $(wildcard resources/i18n/*.ts)
+I18N_QM := $(I18N_TS:.ts=.qm)
+GUI_SOURCES = $(shell find docmgr/gui -name '*.py') docmgr/app.py
+
+.PHONY: run test setup system-packages clean-venv translations screenshots
 
 run: setup
 	$(BIN)/docmgr
@@ -21,7 +26,18 @@ run: setup
 test: setup
 	QT_QPA_PLATFORM=offscreen OMP_THREAD_LIMIT=1 $(BIN)/python -m pytest
 
-setup: system-packages $(STAMP)
+setup: system-packages $(STAMP) $(I18N_QM)
+
+resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# the README's pictures of the app (intake, review, search), rendered under Xvfb
+screenshots: setup
+	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python scripts/screenshot.py docs
+
+# after changing UI strings: refresh the .ts (new strings appear unfinished), then translate them
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -tr-function-alias tr+=_tr -no-obsolete $(GUI_SOURCES) -ts $(I18N_TS)
 
 system-packages:
 	@sh scripts/system-packages.sh $(APT_PACKAGES)

@@ -32,6 +32,9 @@ def main(library: Optional[str] = None) -> int:
     if window is None:
         return 1
     window.show()
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(300, window.warm_up)
     return int(app.exec())
 
 
@@ -42,6 +45,7 @@ def build_window(library: Optional[str] = None) -> Optional["object"]:
     from PySide6.QtWidgets import QMessageBox
 
     from docmgr.core.errors import DocmgrError
+    from docmgr.gui import i18n
     from docmgr.services.library import open_library
 
     try:
@@ -49,12 +53,13 @@ def build_window(library: Optional[str] = None) -> Optional["object"]:
     except DocmgrError as exc:
         QMessageBox.critical(None, "docmgr", str(exc))
         return None
+    i18n.install(i18n.choose_language(lib.settings.ui_language))
     from docmgr.gui.mainwindow import MainWindow
 
     window = MainWindow(lib)
     window.errors.install_excepthook()
     problems = startup_problems(lib.settings.ocr_languages)
     if problems:
-        text = QCoreApplication.translate("app", "Scans cannot be read until this is fixed: {0}")
+        text = QCoreApplication.translate("", "Scans cannot be read until this is fixed: {0}")
         window.messages.show_message("error", text.format(" ".join(problems)))
     return window

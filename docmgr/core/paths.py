@@ -24,13 +24,17 @@ def default_library() -> Path:
 
 
 def resolve_library(explicit: Optional[str | os.PathLike[str]] = None) -> Path:
-    """The library folder: the explicit argument, else ``DOCMGR_LIBRARY``, else the default."""
+    """The library folder: the explicit argument, else ``DOCMGR_LIBRARY``, else the one chosen in the
+    app's settings dialog (:class:`docmgr.core.settings.AppSettings`), else the default."""
     if explicit:
         return Path(explicit).expanduser()
     env = os.environ.get(ENV_LIBRARY)
     if env:
         return Path(env).expanduser()
-    return default_library()
+    from docmgr.core.settings import AppSettings
+
+    chosen = AppSettings.load().library
+    return Path(chosen).expanduser() if chosen else default_library()
 
 
 def config_dir() -> Path:

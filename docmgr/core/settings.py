@@ -33,6 +33,8 @@ class Settings:
         search_engine: "whoosh" (default, embedded) or "tantivy" (large libraries).
         inbox_folder: a folder watched for new files ("" = none).
         ui_language: "" follows the system locale; "vi" or "en" forces one.
+        saved_searches: searches kept in the app's navigator, each ``{"name", "query", "type_code",
+            "year", "status"}``.
     """
 
     ocr_languages: str = "vie+eng"
@@ -44,6 +46,7 @@ class Settings:
     search_engine: str = "whoosh"
     inbox_folder: str = ""
     ui_language: str = ""
+    saved_searches: list[dict[str, Any]] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -80,4 +83,47 @@ class Settings:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".json.part")
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        os.replace(tmp, path)
+
+
+@dataclass
+class AppSettings:
+    """Per-user preferences of this computer (not of a library), in ``config_dir()/settings.json``.
+
+    Attributes:
+        library: the library opened when neither ``--library`` nor ``DOCMGR_LIBRARY`` is given
+            ("" = the default library).
+    """
+
+    library: str = ""
+
+    @staticmethod
+    def path() -> Path:
+        from docmgr.core.paths import config_dir
+
+        return config_dir() / "settings.json"
+
+    @classmethod
+    def load(cls) -> "AppSettings":
+        """The saved preferences (defaults when missing, unreadable or of the wrong type)."""
+        try:
+            raw = json.loads(cls.path().read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError) as exc:
+            log.warning("app settings %s unreadable (%s); using defaults", cls.path(), exc)
+            return cls()
+        out = cls()
+        library = raw.get("library", "") if isinstance(raw, dict) else ""
+        if isinstance(library, str):
+            out.library = library
+        return out
+
+    def save(self) -> None:
+        """Write atomically."""
+        path = self.path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".json.part")
+        tmp.write_text(json.dumps({"version": SETTINGS_VERSION, **asdict(self)}, ensure_ascii=False, indent=2),
+                       encoding="utf-8")
         os.replace(tmp, path)

@@ -16,7 +16,7 @@ log = logging.getLogger("docmgr.gui")
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
+    return QCoreApplication.translate("", text)
 
 
 def describe(exc: BaseException) -> tuple[str, str]:

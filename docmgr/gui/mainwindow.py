@@ -9,10 +9,11 @@ from typing import Optional, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QMainWindow, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QHBoxLayout, QMainWindow, QPushButton, QSplitter,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from docmgr.core.library import Library
+from docmgr.gui import style
 from docmgr.gui.errors import ErrorBridge
 from docmgr.gui.models.documents import DocumentsModel
 from docmgr.gui.widgets.intake import ErrorsPanel, IntakeProgress
@@ -20,11 +21,12 @@ from docmgr.gui.widgets.messagebar import MessageBar
 from docmgr.gui.widgets.metadata import MetadataPanel
 from docmgr.gui.widgets.navigator import Navigator
 from docmgr.gui.widgets.viewer import Viewer
+from docmgr.gui.watcher import InboxWatcher
 from docmgr.gui.workers import Task, TaskContext, start
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+    return QCoreApplication.translate("", text)
 
 
 class MainWindow(QMainWindow):
@@ -32,7 +34,11 @@ class MainWindow(QMainWindow):
 
     def __init__(self, library: Library) -> None:
         super().__init__()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            style.install(app)
         self.library = library
+        self.review_task: Optional[Task] = None
         self.task: Optional[Task] = None
         self.errors = ErrorBridge(self)
         self.setWindowTitle(_tr("docmgr — {0}").format(library.root))
@@ -50,6 +56,9 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(style.row_height(self.table.font()))
+        for column, width in enumerate((110, 120, 90, 190, 70, 100)):
+            self.table.horizontalHeader().resizeSection(column, width)
         self.viewer = Viewer(library)
         self.metadata = MetadataPanel()
         self.messages = MessageBar()
@@ -90,13 +99,37 @@ class MainWindow(QMainWindow):
         layout.addWidget(split, 1)
         self.setCentralWidget(central)
 
+        self.watcher = InboxWatcher(self._take_from_inbox, parent=self)
         self._build_menu()
+        self.watcher.watch(library.settings.inbox_folder)
         self.errors.message.connect(self.messages.show_message)
         self.progress.cancel_requested.connect(self.cancel_import)
+        self.metadata.confirm_requested.connect(self.confirm_document)
         self.navigator.view_chosen.connect(self.set_view)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.navigator.select_view("review")
         self._update_actions()
+        self.warm_task: Optional[Task] = None
+        self.warm_done = False
+
+    def warm_up(self) -> Task:
+        """Import the reading and classifying code and load the models off the GUI thread, once the window
+        is up: the first import then does not stall the window (module imports and model loading hold
+        Python's interpreter lock for up to ~100 ms at a time)."""
+        from PySide6.QtCore import QThreadPool
+
+        library = self.library
+
+        def work(_ctx: TaskContext) -> object:
+            import docmgr.services.ingest  # noqa: F401
+            from docmgr.services.classify import load_models
+
+            return load_models(library)
+
+        self.warm_task = Task(work)
+        self.warm_task.signals.finished.connect(lambda _models: setattr(self, "warm_done", True))
+        self.warm_task.signals.failed.connect(self.errors.report)
+        return start(self.warm_task, QThreadPool.globalInstance())
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(_tr("&File"))
@@ -108,10 +141,28 @@ class MainWindow(QMainWindow):
         self.import_folder_action.triggered.connect(self.choose_import_folder)
         file_menu.addAction(self.import_folder_action)
         file_menu.addSeparator()
+        self.settings_action = QAction(_tr("&Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
         quit_action = QAction(_tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+
+        review_menu = self.menuBar().addMenu(_tr("&Review"))
+        self.next_action = QAction(_tr("&Next document"), self)
+        self.next_action.setShortcut(QKeySequence("Ctrl+Down"))
+        self.next_action.triggered.connect(lambda: self.step(+1))
+        self.previous_action = QAction(_tr("&Previous document"), self)
+        self.previous_action.setShortcut(QKeySequence("Ctrl+Up"))
+        self.previous_action.triggered.connect(lambda: self.step(-1))
+        self.confirm_action = QAction(_tr("&Confirm"), self)
+        self.confirm_action.setShortcut(QKeySequence("Ctrl+Return"))
+        self.confirm_action.triggered.connect(self.metadata.request_confirm)
+        for action in (self.next_action, self.previous_action, self.confirm_action):
+            review_menu.addAction(action)
 
     # -- views and selection -------------------------------------------------------------------
     def set_view(self, view: str) -> None:
@@ -150,6 +201,51 @@ class MainWindow(QMainWindow):
         self.restore_button.setVisible(in_trash)
         self.delete_button.setEnabled(has)
         self.restore_button.setEnabled(has)
+
+    def step(self, delta: int) -> None:
+        """Select the next (``+1``) or previous (``-1``) document of the list."""
+        rows = self.table.selectionModel().selectedRows()
+        current = rows[0].row() if rows else -1
+        target = max(0, min(self.model.rowCount() - 1, current + delta))
+        if self.model.rowCount():
+            self.table.selectRow(target)
+
+    # -- review --------------------------------------------------------------------------------
+    def confirm_document(self, doc_id: int, type_code: str, fields: dict, notes: str) -> Optional[Task]:
+        """Confirm ``doc_id`` (type, changed fields, notes) in the background; then go to the next document."""
+        if self.review_task is not None:
+            return None
+        from docmgr.services.review import save_review
+
+        library = self.library
+        row = self.table.currentIndex().row()
+
+        def work(_ctx: TaskContext) -> object:
+            return save_review(library, doc_id, type=type_code or None, fields=fields, notes=notes)
+
+        task = Task(work)
+        task.signals.finished.connect(lambda doc: self._confirmed(doc, row))
+        task.signals.failed.connect(self._confirm_failed)
+        self.review_task = task
+        self.metadata.confirm_button.setEnabled(False)
+        return start(task)
+
+    def _confirmed(self, doc: object, row: int) -> None:
+        self.review_task = None
+        self.model.refresh()
+        name = doc.get("filename", "") if isinstance(doc, dict) else ""
+        self.messages.show_message("info", _tr("Confirmed: {0}").format(name))
+        if self.model.rowCount():
+            self.table.selectRow(max(0, min(row if self.model.view == "review" else row + 1,
+                                            self.model.rowCount() - 1)))
+        else:
+            self.metadata.clear()
+            self.viewer.clear()
+
+    def _confirm_failed(self, exc: BaseException) -> None:
+        self.review_task = None
+        self.metadata.confirm_button.setEnabled(True)
+        self.errors.report(exc)
 
     # -- trash ---------------------------------------------------------------------------------
     def trash_selected(self) -> None:
@@ -257,7 +353,29 @@ class MainWindow(QMainWindow):
         self._import_done()
         self.errors.report(exc)
 
+    def _take_from_inbox(self, paths: list[Path]) -> bool:
+        if self.task is not None:
+            return False
+        return self.import_paths(paths) is not None
+
+    # -- settings ------------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        from docmgr.gui.widgets.settings import SettingsDialog
+
+        dialog = SettingsDialog(self.library, self)
+        if dialog.exec():
+            self.apply_settings(dialog.restart_needed)
+
+    def apply_settings(self, restart_needed: bool = False) -> None:
+        """Take up the saved settings that apply at once (the watched folder)."""
+        self.watcher.watch(self.library.settings.inbox_folder)
+        text = _tr("Settings saved.")
+        if restart_needed:
+            text += " " + _tr("The library and the language change at the next start.")
+        self.messages.show_message("info", text)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.watcher.timer.stop()
         if self.task is not None:
             self.task.cancel()
         super().closeEvent(event)

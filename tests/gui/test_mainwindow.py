@@ -11,30 +11,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.fixtures import builders
+from tests.gui.conftest import import_and_wait
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def window(qtbot: Any, library_path: Path) -> Any:
-    from docmgr.app import build_window
-
-    win = build_window(str(library_path))
-    assert win is not None
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    if win.task is not None:
-        win.task.cancel()
-        qtbot.waitUntil(lambda: win.task is None, timeout=60_000)
-
-
-def _import(qtbot: Any, win: Any, paths: list[Path]) -> None:
-    task = win.import_paths(paths)
-    assert task is not None
-    with qtbot.waitSignal(task.signals.finished, timeout=120_000):
-        pass
-    qtbot.waitUntil(lambda: win.task is None)
 
 
 def _two_inputs(folder: Path) -> list[Path]:
@@ -53,7 +32,7 @@ def test_window_opens_on_a_temp_library(window: Any, library_path: Path) -> None
 
 def test_import_list_select_shows_text_and_page(qtbot: Any, window: Any, inputs: Path) -> None:
     txt, pdf = _two_inputs(inputs)
-    _import(qtbot, window, [txt, pdf])
+    import_and_wait(qtbot, window, [txt, pdf])
     assert window.model.rowCount() == 2
     files = {window.model.row_at(r).filename: r for r in range(2)}
     window.table.selectRow(files["quyet-dinh.pdf"])
@@ -69,7 +48,7 @@ def test_import_list_select_shows_text_and_page(qtbot: Any, window: Any, inputs:
 def test_rejected_file_is_listed_with_its_reason(qtbot: Any, window: Any, inputs: Path) -> None:
     empty = inputs / "rong.pdf"
     empty.write_bytes(b"")
-    _import(qtbot, window, [empty])
+    import_and_wait(qtbot, window, [empty])
     assert window.errors_panel.rows() == [("rong.pdf", "empty file (0 bytes)")]
     assert window.side_tabs.currentWidget() is window.errors_panel
     assert window.errors_panel.quarantine_url().toLocalFile() == str(window.library.paths.quarantine)
@@ -88,7 +67,7 @@ def test_ingest_runs_off_the_gui_thread(qtbot: Any, window: Any, inputs: Path,
         return real(*args, **kwargs)
 
     monkeypatch.setattr(ingest, "ingest_paths", spy)
-    _import(qtbot, window, _two_inputs(inputs)[:1])
+    import_and_wait(qtbot, window, _two_inputs(inputs)[:1])
     assert threads and threads[0] is not threading.main_thread()
     assert window.model.rowCount() == 1
 
@@ -110,7 +89,7 @@ def test_cancel_stops_a_batch(qtbot: Any, window: Any, inputs: Path) -> None:
 
 
 def test_trash_and_restore(qtbot: Any, window: Any, inputs: Path) -> None:
-    _import(qtbot, window, _two_inputs(inputs))
+    import_and_wait(qtbot, window, _two_inputs(inputs))
     window.navigator.select_view("all")
     assert window.model.rowCount() == 2
     window.table.selectAll()

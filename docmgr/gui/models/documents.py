@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from docmgr.core.library import Library
 from docmgr.services import views
@@ -13,17 +13,23 @@ from docmgr.services import views
 PAGE = 200
 # (column key of docmgr.services.views.Row, header label)
 COLUMNS: list[tuple[str, str]] = [
-    ("type", "Type"), ("number", "Number"), ("issued", "Date"), ("issuer", "Issuer"),
-    ("pages", "Pages"), ("status", "Status"), ("filename", "File"),
+    ("type", QT_TR_NOOP("Type")), ("number", QT_TR_NOOP("Number")),
+    ("issued", QT_TR_NOOP("Date")), ("issuer", QT_TR_NOOP("Issuer")),
+    ("pages", QT_TR_NOOP("Pages")), ("status", QT_TR_NOOP("Status")),
+    ("filename", QT_TR_NOOP("File")),
 ]
-STATUS_LABELS = {"inbox": "Inbox", "needs-review": "Needs review", "confirmed": "Confirmed", "trashed": "Trashed"}
+# translated in the "DocumentsModel" context wherever shown
+STATUS_LABELS = {"inbox": QT_TR_NOOP("Inbox"),
+                 "needs-review": QT_TR_NOOP("Needs review"),
+                 "confirmed": QT_TR_NOOP("Confirmed"),
+                 "trashed": QT_TR_NOOP("Trashed")}
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("DocumentsModel", text)
+    return QCoreApplication.translate("", text)
 
 
 class DocumentsModel(QAbstractTableModel):

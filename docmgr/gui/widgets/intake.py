@@ -14,7 +14,7 @@ from docmgr.core.progress import ProgressEvent
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("Intake", text)
+    return QCoreApplication.translate("", text)
 
 
 class IntakeProgress(QWidget):
@@ -26,7 +26,7 @@ class IntakeProgress(QWidget):
         super().__init__(parent)
         self.label = QLabel()
         self.bar = QProgressBar()
-        self.bar.setTextVisible(True)
+        self.bar.setTextVisible(False)
         self.cancel_button = QPushButton(_tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel_requested.emit)
         layout = QHBoxLayout(self)
@@ -48,7 +48,7 @@ class IntakeProgress(QWidget):
         self.bar.setValue(event.done)
         self.bar.setFormat(f"{event.done}/{event.total}")
         if event.stage != "done":
-            self.label.setText(_tr("Reading {0}").format(event.item))
+            self.label.setText(_tr("Reading {0} ({1} of {2} files done)").format(event.item, event.done, event.total))
 
     def stop(self) -> None:
         self.hide()

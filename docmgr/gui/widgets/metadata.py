@@ -1,69 +1,146 @@
-"""The metadata panel: status, type (with confidence and the classifier's reason), fields, the text."""
+"""The metadata panel, where a document is reviewed: status, the type with the classifier's top three
+suggestions, their confidence and its reason, the fields (editable, with confidence), notes, Confirm,
+and the text. Emits :attr:`MetadataPanel.confirm_requested`; the window runs the save in a worker."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Signal
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+                               QScrollArea, QVBoxLayout, QWidget)
 
 from docmgr.gui.models.documents import STATUS_LABELS
+from docmgr.services.review import field_rows, type_choices
 
-FIELD_LABELS = {"number": "Number", "issued": "Date", "issuer": "Issuer", "signer": "Signer", "subject": "Subject",
-                "place": "Place", "summary": "Summary"}
+FIELD_LABELS = {
+    "number": QT_TR_NOOP("Number"),
+    "issued": QT_TR_NOOP("Date"),
+    "issuer": QT_TR_NOOP("Issuer"),
+    "signer": QT_TR_NOOP("Signer"),
+    "subject": QT_TR_NOOP("Subject"),
+    "place": QT_TR_NOOP("Place"),
+    "summary": QT_TR_NOOP("Summary"),
+    "id_numbers": QT_TR_NOOP("ID numbers"),
+    "names": QT_TR_NOOP("Names"),
+}
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("MetadataPanel", text)
+    return QCoreApplication.translate("", text)
 
 
-class MetadataPanel(QWidget):
-    """Shows what :func:`docmgr.services.documents.show` returns for one document."""
+def percent(value: Any) -> str:
+    return f"{value:.0%}" if isinstance(value, (int, float)) else ""
+
+
+class MetadataPanel(QScrollArea):
+    """Shows what :func:`docmgr.services.documents.show` returns for one document, for review.
+
+    Signals:
+        confirm_requested(doc_id, type_code, changed_fields, notes).
+    """
+
+    confirm_requested = Signal(int, str, dict, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.doc: Optional[dict[str, Any]] = None
         self.status = QLabel()
-        self.type = QLabel()
-        self.type.setWordWrap(True)
+        self.type_box = QComboBox()
+        self.type_box.addItem(_tr("(choose a type)"), "")
+        self.type_names = dict(type_choices())
+        for code, name in self.type_names.items():
+            self.type_box.addItem(name, code)
+        self.suggestions = QLabel()
+        self.suggestions.setWordWrap(True)
+        self.why = QLabel()
+        self.why.setWordWrap(True)
+        self.why.setStyleSheet("color:#555;")
         self.file = QLabel()
         self.file.setWordWrap(True)
         self.form = QFormLayout()
         self.form.addRow(_tr("Status"), self.status)
-        self.form.addRow(_tr("Type"), self.type)
+        self.form.addRow(_tr("Type"), self.type_box)
+        self.form.addRow(_tr("Suggested"), self.suggestions)
+        self.form.addRow(_tr("Why"), self.why)
         self.form.addRow(_tr("File"), self.file)
         self.fields = QFormLayout()
+        self.field_edits: dict[str, QLineEdit] = {}
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText(_tr("Notes for colleagues"))
+        self.notes.setFixedHeight(60)
+        self.confirm_button = QPushButton(_tr("Confirm"))
+        self.confirm_button.setDefault(True)
+        self.confirm_button.clicked.connect(self.request_confirm)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.confirm_button)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
-        layout = QVBoxLayout(self)
+        self.text.setMinimumHeight(120)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         layout.addLayout(self.form)
         layout.addLayout(self.fields)
+        layout.addWidget(QLabel(_tr("Notes")))
+        layout.addWidget(self.notes)
+        layout.addLayout(buttons)
         layout.addWidget(QLabel(_tr("Text")))
         layout.addWidget(self.text, 1)
+        self.setWidget(body)
+        self.clear()
 
     def clear(self) -> None:
-        for w in (self.status, self.type, self.file):
+        self.doc = None
+        for w in (self.status, self.suggestions, self.why, self.file):
             w.setText("")
+        self.type_box.setCurrentIndex(0)
         while self.fields.rowCount():
             self.fields.removeRow(0)
+        self.field_edits.clear()
+        self.notes.setPlainText("")
         self.text.setPlainText("")
+        self.confirm_button.setEnabled(False)
 
     def show_document(self, doc: dict[str, Any]) -> None:
         self.clear()
+        self.doc = doc
         self.status.setText(_tr(STATUS_LABELS.get(doc["status"], doc["status"])))
-        if doc.get("type"):
-            conf = doc.get("confidence")
-            kind = doc["type"] + (f" ({conf:.0%})" if isinstance(conf, (int, float)) else "")
-            self.type.setText(kind + (f"\n{doc['why']}" if doc.get("why") else ""))
-        else:
-            self.type.setText(_tr("(not classified)"))
+        index = self.type_box.findData(doc.get("type_code") or "")
+        self.type_box.setCurrentIndex(max(index, 0))
+        shown = [f"{c.get('type') or self.type_names.get(c.get('type_code', ''), c.get('type_code'))} "
+                 f"{percent(c.get('probability'))}"
+                 for c in doc.get("candidates", [])[:3]]
+        if not shown and doc.get("type"):
+            shown = [f"{doc['type']} {percent(doc.get('confidence'))}"]
+        self.suggestions.setText(" · ".join(shown) if shown else _tr("(not classified)"))
+        self.why.setText(doc.get("why") or "")
         self.file.setText(doc["filename"])
-        for key, value in doc["fields"].items():
-            if value in (None, ""):
-                continue
-            conf = doc.get("field_confidence", {}).get(key)
-            label = _tr(FIELD_LABELS.get(key, key))
-            shown = str(value) + (f"  ({conf:.0%})" if isinstance(conf, float) and conf < 1 else "")
-            value_label = QLabel(shown)
-            value_label.setWordWrap(True)
-            self.fields.addRow(label, value_label)
+        for key, value, conf in field_rows(doc):
+            edit = QLineEdit(value)
+            edit.setProperty("original", value)
+            row = QHBoxLayout()
+            row.addWidget(edit, 1)
+            confidence = QLabel(percent(conf) if conf is not None and conf < 1 else "")
+            confidence.setMinimumWidth(36)
+            row.addWidget(confidence)
+            self.fields.addRow(_tr(FIELD_LABELS.get(key, key)), row)
+            self.field_edits[key] = edit
+        self.notes.setPlainText(doc.get("notes") or "")
         self.text.setPlainText("\n\n".join(p["text"] for p in doc["pages"]))
+        self.confirm_button.setEnabled(doc["status"] != "trashed")
+
+    def chosen_type(self) -> str:
+        return str(self.type_box.currentData() or "")
+
+    def changed_fields(self) -> dict[str, str]:
+        """The fields the reviewer edited (key → new text)."""
+        return {k: e.text() for k, e in self.field_edits.items() if e.text() != e.property("original")}
+
+    def request_confirm(self) -> None:
+        if self.doc is None or not self.confirm_button.isEnabled():
+            return
+        self.confirm_requested.emit(int(self.doc["id"]), self.chosen_type(), self.changed_fields(),
+                                    self.notes.toPlainText())

@@ -3,15 +3,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from docmgr.gui.style import row_height
 
 # (view key, label)
 NAV_ITEMS: list[tuple[str, str]] = [
-    ("review", "Inbox / needs review"),
-    ("all", "All documents"),
-    ("trash", "Trash"),
+    ("review", QT_TR_NOOP("Inbox / needs review")),
+    ("all", QT_TR_NOOP("All documents")),
+    ("trash", QT_TR_NOOP("Trash")),
 ]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("", text)
 
 
 class Navigator(QListWidget):
@@ -21,12 +27,26 @@ class Navigator(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        height = row_height(self.font())
         for key, label in NAV_ITEMS:
-            item = QListWidgetItem(QCoreApplication.translate("Navigator", label))
+            item = QListWidgetItem(_tr(label))
             item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setSizeHint(QSize(0, height))
             self.addItem(item)
         self.currentItemChanged.connect(self._changed)
         self.setMaximumWidth(220)
+
+    def set_saved_searches(self, names: list[str]) -> None:
+        """Show the saved searches (keys ``search:<index>``) below the views."""
+        for row in reversed(range(self.count())):
+            if str(self.item(row).data(Qt.ItemDataRole.UserRole)).startswith("search:"):
+                self.takeItem(row)
+        height = row_height(self.font())
+        for i, name in enumerate(names):
+            item = QListWidgetItem("☆ " + name)
+            item.setData(Qt.ItemDataRole.UserRole, f"search:{i}")
+            item.setSizeHint(QSize(0, height))
+            self.addItem(item)
 
     def select_view(self, key: str) -> None:
         """Make ``key`` the current view."""

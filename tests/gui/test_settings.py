@@ -1,0 +1,63 @@
+"""The settings dialog writes the typed settings; the watched inbox folder imports a file once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+
+def test_settings_dialog_saves_the_typed_settings(window: Any, tmp_path: Path) -> None:
+    from docmgr.core.settings import AppSettings, Settings
+    from docmgr.gui.widgets.settings import SettingsDialog
+
+    dialog = SettingsDialog(window.library, window)
+    dialog.ocr_languages.setText("vie")
+    dialog.threshold.setValue(0.75)
+    dialog.inbox_folder.setText(str(tmp_path / "inbox"))
+    dialog.engine.setCurrentIndex(dialog.engine.findText("tantivy"))
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.library_folder.setText(str(tmp_path / "other-library"))
+    dialog.accept()
+    saved = Settings.load(window.library.paths.settings)
+    assert (saved.ocr_languages, saved.review_threshold, saved.search_engine, saved.ui_language) == \
+        ("vie", 0.75, "tantivy", "en")
+    assert saved.inbox_folder == str(tmp_path / "inbox")
+    assert AppSettings.load().library == str(tmp_path / "other-library")
+    assert dialog.restart_needed
+    window.apply_settings(dialog.restart_needed)
+    assert window.watcher.folder() == str(tmp_path / "inbox")
+
+    from docmgr.core.paths import resolve_library
+
+    assert resolve_library() == tmp_path / "other-library"
+
+
+def test_watched_folder_imports_a_file_once(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    window.watcher.timer.setInterval(150)
+    window.library.settings.inbox_folder = str(inbox)
+    window.apply_settings()
+    imports: list[list[Path]] = []
+    real = window.import_paths
+
+    def counting(paths: Any) -> Any:
+        imports.append(list(paths))
+        return real(paths)
+
+    window.import_paths = counting
+    doc = inbox / "giay-moi.txt"
+    with doc.open("w", encoding="utf-8") as f:
+        f.write("GIẤY MỜI\n")
+        for i in range(12):               # growing for ~600 ms: several polls see it change
+            f.flush()
+            qtbot.wait(50)
+            f.write(f"Kính mời ông Trần Văn Bình dự họp lần {i}.\n")
+    qtbot.waitUntil(lambda: window.task is None and window.model.rowCount() == 1, timeout=30_000)
+    qtbot.wait(400)
+    assert imports == [[doc]]
+    assert window.model.rowCount() == 1
