@@ -76,7 +76,13 @@ class MainWindow(QMainWindow):
         list_pane = QWidget()
         list_layout = QVBoxLayout(list_pane)
         list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addWidget(self.table, 1)
+        from docmgr.gui.widgets.search import SearchPanel
+
+        self.search_bar = SearchPanel(library)
+        self.search_bar.hit_chosen.connect(self.open_hit)
+        self.search_bar.active.connect(lambda on: self.table.setHidden(on))
+        list_layout.addWidget(self.search_bar, 1)
+        list_layout.addWidget(self.table, 100)
         list_layout.addLayout(actions)
 
         self.side_tabs = QTabWidget()
@@ -107,6 +113,7 @@ class MainWindow(QMainWindow):
         self.metadata.confirm_requested.connect(self.confirm_document)
         self.navigator.view_chosen.connect(self.set_view)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.navigator.set_saved_searches([str(s.get("name", "")) for s in library.settings.saved_searches])
         self.navigator.select_view("review")
         self._update_actions()
         self.warm_task: Optional[Task] = None
@@ -164,8 +171,29 @@ class MainWindow(QMainWindow):
         for action in (self.next_action, self.previous_action, self.confirm_action):
             review_menu.addAction(action)
 
+        search_menu = self.menuBar().addMenu(_tr("&Search"))
+        self.search_action = QAction(_tr("&Find…"), self)
+        self.search_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.search_action.triggered.connect(self.focus_search)
+        self.next_hit_action = QAction(_tr("Next &hit"), self)
+        self.next_hit_action.setShortcut(QKeySequence("F3"))
+        self.next_hit_action.triggered.connect(lambda: self.viewer.step_hit(+1))
+        self.previous_hit_action = QAction(_tr("Previous h&it"), self)
+        self.previous_hit_action.setShortcut(QKeySequence("Shift+F3"))
+        self.previous_hit_action.triggered.connect(lambda: self.viewer.step_hit(-1))
+        self.save_search_action = QAction(_tr("&Save this search…"), self)
+        self.save_search_action.triggered.connect(self.ask_save_search)
+        for action in (self.search_action, self.next_hit_action, self.previous_hit_action, self.save_search_action):
+            search_menu.addAction(action)
+
     # -- views and selection -------------------------------------------------------------------
     def set_view(self, view: str) -> None:
+        if view.startswith("search:"):
+            saved = self.library.settings.saved_searches
+            index = int(view.split(":", 1)[1])
+            if 0 <= index < len(saved):
+                self.search_bar.apply(saved[index])
+            return
         self.model.set_view(view)
         self.viewer.clear()
         self.metadata.clear()
@@ -209,6 +237,45 @@ class MainWindow(QMainWindow):
         target = max(0, min(self.model.rowCount() - 1, current + delta))
         if self.model.rowCount():
             self.table.selectRow(target)
+
+    # -- search --------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_bar.edit.setFocus()
+        self.search_bar.edit.selectAll()
+
+    def ask_save_search(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        current = self.search_bar.current()
+        name, ok = QInputDialog.getText(self, _tr("Save this search"), _tr("Name"), text=current["query"])
+        if ok and name.strip():
+            self.save_search(name.strip())
+
+    def save_search(self, name: str) -> None:
+        """Keep the search shown under ``name`` in the library's settings and the navigator."""
+        entry = {"name": name, **self.search_bar.current()}
+        saved = [s for s in self.library.settings.saved_searches if s.get("name") != name] + [entry]
+        self.library.settings.saved_searches = saved
+        try:
+            self.library.save_settings()
+        except Exception as exc:
+            self.errors.report(exc)
+        self.navigator.set_saved_searches([str(s.get("name", "")) for s in saved])
+
+    def open_hit(self, hit: dict, query: str) -> None:
+        """Show a search hit: its details, its page, the query's words highlighted on the page image."""
+        from docmgr.services.documents import show
+        from docmgr.services.finder import query_boxes
+
+        try:
+            doc = show(self.library, int(hit["id"]))
+            self.metadata.show_document(doc)
+            self.side_tabs.setCurrentWidget(self.metadata)
+            page = int(hit.get("page") or 1)
+            self.viewer.show_document(int(hit["id"]), doc["pages"], page)
+            self.viewer.set_hits(query_boxes(self.library, int(hit["id"]), query), page)
+        except Exception as exc:
+            self.errors.report(exc)
 
     # -- review --------------------------------------------------------------------------------
     def confirm_document(self, doc_id: int, type_code: str, fields: dict, notes: str) -> Optional[Task]:

@@ -46,6 +46,7 @@ def _id(window: Any, filename: str) -> int:
 def test_shortcuts_are_in_the_menus(window: Any) -> None:
     assert window.next_action.shortcut().toString() == "Ctrl+Down"
     assert window.confirm_action.shortcut().toString() == "Ctrl+Return"
+    assert window.search_action.shortcut().toString() == "Ctrl+F"
 
 
 def _ink(label: Any) -> int:
