@@ -40,7 +40,7 @@ def test_search_finds_a_document_with_snippet_and_highlight(qtbot: Any, searched
     hit = bar.result["hits"][0]
     assert hit["filename"] == "quyet-dinh.pdf" and hit["page"] == 2
     assert "«" in hit["snippet"]
-    assert "<b" in bar.results.itemWidget(bar.results.item(0)).text()
+    assert "background:#fff3a0" in bar.hit_text(0)
     assert f"{hit['type']}</a> (1)" in bar.facets.text()
     bar.results.setCurrentRow(0)
     viewer = window.viewer
@@ -99,6 +99,6 @@ def test_saved_search_in_the_navigator(qtbot: Any, searched: Any, library_path: 
     bar.status_filter.setCurrentIndex(0)
     qtbot.waitUntil(lambda: not bar.body.isVisible(), timeout=30_000)
     window.navigator.select_view("search:0")
-    assert window.navigator.currentItem().text().endswith("Ninh Kiều")
+    assert window.navigator.currentItem().text(0).endswith("Ninh Kiều")
     qtbot.waitUntil(lambda: bar.query_text == "ninh kieu" and bar.hit_count() == 1, timeout=30_000)
     assert bar.filters()["status"] == "inbox"
