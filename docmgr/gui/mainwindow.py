@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.warm_done = False
         self.counts_task: Optional[Task] = None
         self._counts_again = False
+        self.advice_shown = False
         self._counts: tuple[list[tuple[str, str, int]], list[tuple[int, int]]] = ([], [])
         self.retranslate()
         self.refresh_counts()
@@ -258,13 +259,14 @@ class MainWindow(QMainWindow):
         if self.counts_task is not None:
             self._counts_again = True
             return None
+        from docmgr.services.search import engine_advice
         from docmgr.services.views import type_counts, year_counts
 
         library = self.library
         self._counts_again = False
 
         def work(_ctx: TaskContext) -> object:
-            return type_counts(library), year_counts(library)
+            return type_counts(library), year_counts(library), engine_advice(library) is not None
 
         task = Task(work)
         task.signals.finished.connect(self._counted)
@@ -272,10 +274,17 @@ class MainWindow(QMainWindow):
         self.counts_task = task
         return start(task, QThreadPool.globalInstance())
 
-    def _counted(self, counts: object) -> None:
+    def _counted(self, answer: object) -> None:
         self.counts_task = None
-        self._counts = counts  # type: ignore[assignment]
+        types, years, advise = answer  # type: ignore[misc]
+        self._counts = (types, years)
         self._show_counts()
+        if advise and not self.advice_shown:  # once a session: a hint, not a nag
+            self.advice_shown = True
+            total = sum(n for _code, _name, n in types)
+            self.messages.show_message("info", _tr(
+                "The library holds {0} documents: searches would be faster with the tantivy engine "
+                "(File › Settings › Search engine; the index is then rebuilt from the catalog).").format(total))
         if self._counts_again:
             self.refresh_counts()
 
