@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLin
                                QScrollArea, QVBoxLayout, QWidget)
 
 from docmgr.gui.models.documents import STATUS_LABELS
-from docmgr.services.review import field_rows, type_choices
+from docmgr.services.review import field_rows, reasons_text, type_choices
 
 FIELD_LABELS = {
     "number": QT_TR_NOOP("Number"),
@@ -23,6 +23,21 @@ FIELD_LABELS = {
     "summary": QT_TR_NOOP("Summary"),
     "id_numbers": QT_TR_NOOP("ID numbers"),
     "names": QT_TR_NOOP("Names"),
+}
+
+
+# the classifier's reasons (docmgr.classify.reasons.TEMPLATES), worded for the UI
+REASON_TEXTS = {
+    "heading-motto": QT_TR_NOOP("heading '{line}' under the national motto"),
+    "heading-top": QT_TR_NOOP("heading '{line}' at the head of the page"),
+    "title-line": QT_TR_NOOP("title line '{line}'"),
+    "abbreviation": QT_TR_NOOP("abbreviation {abbr} in '{number}'"),
+    "law-number": QT_TR_NOOP("number of a law in '{number}'"),
+    "no-abbreviation": QT_TR_NOOP("no type abbreviation in '{number}' (a Công văn's symbol)"),
+    "vv-line": QT_TR_NOOP("'V/v' summary line: {line}"),
+    "no-evidence": QT_TR_NOOP("no heading, number or known words"),
+    "few-words": QT_TR_NOOP("only {count} known word(s): low confidence"),
+    "terms": QT_TR_NOOP("terms: {terms}"),
 }
 
 
@@ -143,7 +158,7 @@ class MetadataPanel(QScrollArea):
         if not shown and doc.get("type"):
             shown = [f"{doc['type']} {percent(doc.get('confidence'))}"]
         self.suggestions.setText(" · ".join(shown) if shown else _tr("(not classified)"))
-        self.why.setText(doc.get("why") or "")
+        self.why.setText(reasons_text(doc, {code: _tr(text) for code, text in REASON_TEXTS.items()}))
         self.file.setText(doc["filename"])
         for key, value, conf in field_rows(doc):
             edit = QLineEdit(value)
