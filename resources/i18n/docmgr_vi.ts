@@ -513,7 +513,7 @@
     <message>
         <location filename="../../docmgr/gui/widgets/search.py" line="126"/>
         <source>Search: type words with or without marks…</source>
-        <translation>Tìm: gõ từ có dấu hoặc không dấu…</translation>
+        <translation>Tìm, có dấu hoặc không…</translation>
     </message>
     <message>
         <location filename="../../docmgr/gui/widgets/search.py" line="127"/>

@@ -76,8 +76,9 @@ class MetadataPanel(QScrollArea):
         self.file = QLabel()
         self.file.setWordWrap(True)
         self.form = QFormLayout()
-        for widget in (self.status, self.type_box, self.suggestions, self.why, self.file):
-            self.form.addRow("", widget)
+        self.form_labels = [QLabel() for _ in range(5)]
+        for label, widget in zip(self.form_labels, (self.status, self.type_box, self.suggestions, self.why, self.file)):
+            self.form.addRow(label, widget)
         self.fields = QFormLayout()
         self.field_edits: dict[str, QLineEdit] = {}
         self.notes = QPlainTextEdit()
@@ -110,10 +111,8 @@ class MetadataPanel(QScrollArea):
         """Set the texts in the current UI language (at start and on a language change); a document
         on show is shown again, so its status, field names and reason follow."""
         labels = (_tr("Status"), _tr("Type"), _tr("Suggested"), _tr("Why"), _tr("File"))
-        for row, text in enumerate(labels):
-            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if label is not None and isinstance(label.widget(), QLabel):
-                label.widget().setText(text)
+        for label, text in zip(self.form_labels, labels):
+            label.setText(text)
         self.type_box.setItemText(0, _tr("(choose a type)"))
         self.notes.setPlaceholderText(_tr("Notes for colleagues"))
         self.confirm_button.setText(_tr("Confirm"))
