@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QHB
 
 from docmgr.core.library import Library
 from docmgr.gui import style
+from docmgr.gui.causes import translate_cause
 from docmgr.gui.errors import ErrorBridge
 from docmgr.gui.models.documents import DocumentsModel
 from docmgr.gui.widgets.intake import ErrorsPanel, IntakeProgress
@@ -504,7 +505,7 @@ class MainWindow(QMainWindow):
     def _import_result(self, result: object) -> None:
         status = getattr(result, "status", "")
         if status == "rejected":
-            self.errors_panel.add(getattr(result, "path", ""), getattr(result, "error", "") or "")
+            self.errors_panel.add(getattr(result, "path", ""), translate_cause(getattr(result, "error", "") or ""))
         elif status == "filed":
             self.model.refresh()
 

@@ -4,213 +4,213 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="209"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="210"/>
         <source>docmgr — {0}</source>
         <translation>docmgr — {0}</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="223"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="224"/>
         <source>Move to trash</source>
         <translation>Chuyển vào thùng rác</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="224"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="225"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="225"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="226"/>
         <source>Details</source>
         <translation>Thông tin</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="226"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="227"/>
         <source>Rejected files</source>
         <translation>Tệp bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="218"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="219"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="210"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="211"/>
         <source>&amp;Import…</source>
         <translation>&amp;Nhập tệp…</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="210"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="211"/>
         <source>Import &amp;folder…</source>
         <translation>Nhập &amp;thư mục…</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="211"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="212"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="211"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="212"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="219"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="220"/>
         <source>&amp;Review</source>
         <translation>&amp;Duyệt</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="212"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="213"/>
         <source>&amp;Next document</source>
         <translation>Văn bản &amp;tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="212"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="213"/>
         <source>&amp;Previous document</source>
         <translation>Văn bản t&amp;rước</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="213"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="214"/>
         <source>&amp;Confirm</source>
         <translation>&amp;Xác nhận</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="220"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="221"/>
         <source>&amp;Search</source>
         <translation>&amp;Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="213"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="214"/>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="214"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="215"/>
         <source>Next &amp;hit</source>
         <translation>Chỗ khớp &amp;sau</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="214"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="215"/>
         <source>Previous h&amp;it</source>
         <translation>Chỗ khớp &amp;trước</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="215"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="216"/>
         <source>&amp;Save this search…</source>
         <translation>&amp;Lưu tìm kiếm này…</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="221"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="222"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="222"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="223"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="286"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="287"/>
         <source>The library holds {0} documents: searches would be faster with the tantivy engine (File › Settings › Search engine; the index is then rebuilt from the catalog).</source>
         <translation>Kho đang có {0} văn bản: tìm kiếm sẽ nhanh hơn với bộ máy tantivy (Tệp › Cài đặt › Bộ máy tìm kiếm; chỉ mục sẽ được dựng lại từ danh mục).</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="362"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="363"/>
         <source>Save this search</source>
         <translation>Lưu tìm kiếm này</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="362"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="363"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="417"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="418"/>
         <source>Confirmed: {0}</source>
         <translation>Đã xác nhận: {0}</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="450"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="451"/>
         <source>{0} document(s) moved to the trash.</source>
         <translation>Đã chuyển {0} văn bản vào thùng rác.</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="450"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="451"/>
         <source>{0} document(s) restored.</source>
         <translation>Đã khôi phục {0} văn bản.</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="455"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="456"/>
         <source>Import files</source>
         <translation>Nhập tệp</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="460"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="461"/>
         <source>Import a folder</source>
         <translation>Nhập một thư mục</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="477"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="478"/>
         <source>An import is already running.</source>
         <translation>Đang nhập tệp, xin chờ.</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="502"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="503"/>
         <source>Cancelling after the current file…</source>
         <translation>Sẽ dừng sau tệp đang đọc…</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="525"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="526"/>
         <source>Import finished: {0} filed, {1} already in the library, {2} rejected.</source>
         <translation>Nhập xong: {0} tệp đã lưu, {1} tệp đã có trong kho, {2} tệp bị từ chối.</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="532"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="533"/>
         <source>Import cancelled; files already filed stay in the library.</source>
         <translation>Đã hủy nhập; các tệp đã lưu vẫn ở trong kho.</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="555"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="556"/>
         <source>Settings saved.</source>
         <translation>Đã lưu cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="557"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="558"/>
         <source>The library folder changes at the next start.</source>
         <translation>Thư mục kho sẽ đổi ở lần mở sau.</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/errors.py" line="25"/>
+        <location filename="../../docmgr/gui/errors.py" line="27"/>
         <source>Cancelled.</source>
         <translation>Đã hủy.</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/errors.py" line="27"/>
+        <location filename="../../docmgr/gui/errors.py" line="29"/>
         <source>Rejected: {0}</source>
         <translation>Bị từ chối: {0}</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/errors.py" line="29"/>
+        <location filename="../../docmgr/gui/errors.py" line="31"/>
         <source>Missing tool: {0}</source>
         <translation>Thiếu công cụ: {0}</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/errors.py" line="31"/>
+        <location filename="../../docmgr/gui/errors.py" line="33"/>
         <source>Not found: {0}</source>
         <translation>Không tìm thấy: {0}</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/errors.py" line="33"/>
+        <location filename="../../docmgr/gui/errors.py" line="35"/>
         <source>Library problem: {0}</source>
         <translation>Lỗi kho lưu trữ: {0}</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/errors.py" line="36"/>
+        <location filename="../../docmgr/gui/errors.py" line="38"/>
         <source>Unexpected error ({0}); details are in the library log.</source>
         <translation>Lỗi không mong đợi ({0}); chi tiết ghi trong nhật ký của kho.</translation>
     </message>
     <message>
         <location filename="../../docmgr/gui/models/documents.py" line="16"/>
-        <location filename="../../docmgr/gui/widgets/metadata.py" line="112"/>
+        <location filename="../../docmgr/gui/widgets/metadata.py" line="113"/>
         <source>Type</source>
         <translation>Loại văn bản</translation>
     </message>
@@ -239,14 +239,14 @@
     </message>
     <message>
         <location filename="../../docmgr/gui/models/documents.py" line="18"/>
-        <location filename="../../docmgr/gui/widgets/metadata.py" line="112"/>
+        <location filename="../../docmgr/gui/widgets/metadata.py" line="113"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
         <location filename="../../docmgr/gui/models/documents.py" line="19"/>
         <location filename="../../docmgr/gui/widgets/intake.py" line="93"/>
-        <location filename="../../docmgr/gui/widgets/metadata.py" line="112"/>
+        <location filename="../../docmgr/gui/widgets/metadata.py" line="113"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
@@ -411,42 +411,42 @@
         <translation>từ khóa: {terms}</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/widgets/metadata.py" line="117"/>
+        <location filename="../../docmgr/gui/widgets/metadata.py" line="116"/>
         <source>(choose a type)</source>
         <translation>(chọn loại)</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/widgets/metadata.py" line="112"/>
+        <location filename="../../docmgr/gui/widgets/metadata.py" line="113"/>
         <source>Suggested</source>
         <translation>Gợi ý</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/widgets/metadata.py" line="112"/>
+        <location filename="../../docmgr/gui/widgets/metadata.py" line="113"/>
         <source>Why</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/widgets/metadata.py" line="118"/>
+        <location filename="../../docmgr/gui/widgets/metadata.py" line="117"/>
         <source>Notes for colleagues</source>
         <translation>Ghi chú cho đồng nghiệp</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/widgets/metadata.py" line="119"/>
+        <location filename="../../docmgr/gui/widgets/metadata.py" line="118"/>
         <source>Confirm</source>
         <translation>Xác nhận</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/widgets/metadata.py" line="120"/>
+        <location filename="../../docmgr/gui/widgets/metadata.py" line="119"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/widgets/metadata.py" line="121"/>
+        <location filename="../../docmgr/gui/widgets/metadata.py" line="120"/>
         <source>Text</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/widgets/metadata.py" line="160"/>
+        <location filename="../../docmgr/gui/widgets/metadata.py" line="159"/>
         <source>(not classified)</source>
         <translation>(chưa phân loại)</translation>
     </message>
@@ -632,6 +632,166 @@ AND  OR  NOT  -từ  ( )</translation>
         <location filename="../../docmgr/gui/widgets/settings.py" line="74"/>
         <source>The library folder applies at the next start.</source>
         <translation>Thư mục kho có hiệu lực ở lần mở sau.</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="17"/>
+        <source>empty file (0 bytes)</source>
+        <translation>tệp rỗng (0 byte)</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="18"/>
+        <source>no such file</source>
+        <translation>không có tệp này</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="19"/>
+        <source>not a regular file</source>
+        <translation>không phải tệp thông thường</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="20"/>
+        <source>cannot read the file (permission denied)</source>
+        <translation>không đọc được tệp (không có quyền)</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="21"/>
+        <source>cannot read the file ({0})</source>
+        <translation>không đọc được tệp ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="23"/>
+        <source>unsupported file type (not a PDF, image, .docx or text file)</source>
+        <translation>loại tệp không hỗ trợ (không phải PDF, ảnh, .docx hay tệp văn bản)</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="24"/>
+        <source>unsupported file type (a ZIP archive)</source>
+        <translation>loại tệp không hỗ trợ (tệp nén ZIP)</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="25"/>
+        <source>unsupported office file (only Word .docx is read)</source>
+        <translation>tệp văn phòng không hỗ trợ (chỉ đọc Word .docx)</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="26"/>
+        <source>damaged PDF ({0})</source>
+        <translation>PDF bị hỏng ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="27"/>
+        <source>damaged image ({0})</source>
+        <translation>ảnh bị hỏng ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="28"/>
+        <source>damaged Word file ({0})</source>
+        <translation>tệp Word bị hỏng ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="29"/>
+        <source>damaged ZIP/office file ({0})</source>
+        <translation>tệp ZIP/văn phòng bị hỏng ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="30"/>
+        <source>damaged content ({0})</source>
+        <translation>nội dung bị hỏng ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="31"/>
+        <source>not a readable image</source>
+        <translation>không phải ảnh đọc được</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="32"/>
+        <source>image has no pixels</source>
+        <translation>ảnh không có điểm ảnh nào</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="33"/>
+        <source>encrypted PDF: wrong password</source>
+        <translation>PDF có mật khẩu: sai mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="34"/>
+        <source>encrypted PDF: it needs a password</source>
+        <translation>PDF có mật khẩu: cần mật khẩu để mở</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="35"/>
+        <source>PDF has no pages</source>
+        <translation>PDF không có trang nào</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="36"/>
+        <source>too many pages ({0} &gt; {1})</source>
+        <translation>quá nhiều trang ({0} &gt; {1})</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="37"/>
+        <source>text file too large ({0} MiB)</source>
+        <translation>tệp văn bản quá lớn ({0} MiB)</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="38"/>
+        <source>text file is not valid {0}</source>
+        <translation>tệp văn bản không đúng mã {0}</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="39"/>
+        <source>text file in an unknown encoding (not UTF-8, UTF-16 or Windows-1258)</source>
+        <translation>tệp văn bản có bảng mã lạ (không phải UTF-8, UTF-16 hay Windows-1258)</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="40"/>
+        <source>the PDF reader crashed on this file</source>
+        <translation>trình đọc PDF bị lỗi với tệp này</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="41"/>
+        <source>the OCR worker crashed</source>
+        <translation>tiến trình OCR bị lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="42"/>
+        <source>tesseract failed ({0})</source>
+        <translation>tesseract bị lỗi ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="43"/>
+        <source>unreadable image ({0})</source>
+        <translation>ảnh không đọc được ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="44"/>
+        <source>cannot open the PDF ({0})</source>
+        <translation>không mở được PDF ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="45"/>
+        <source>cannot render the PDF page ({0})</source>
+        <translation>không vẽ được trang PDF ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="46"/>
+        <source>cannot prepare the image ({0})</source>
+        <translation>không xử lý được ảnh ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="47"/>
+        <source>embedded image too large ({0})</source>
+        <translation>ảnh nhúng quá lớn ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="48"/>
+        <source>image too large ({0})</source>
+        <translation>ảnh quá lớn ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="62"/>
+        <source>page {0}: {1}</source>
+        <translation>trang {0}: {1}</translation>
     </message>
 </context>
 </TS>

@@ -105,3 +105,16 @@ def _horizontal() -> Any:
 
 def _menus(win: Any) -> list[Any]:
     return [a.menu() for a in win.menuBar().actions() if a.menu()]
+
+
+def test_refusal_causes_in_vietnamese(qtbot: Any, library_path: Path) -> None:
+    """The ingest layer's English refusals are shown in the UI language, details kept; unknown ones as written."""
+    from docmgr.gui.causes import translate_cause
+
+    _window(qtbot, library_path, "vi")
+    assert translate_cause("empty file (0 bytes)") == "tệp rỗng (0 byte)"
+    assert translate_cause("damaged PDF (PDFSyntaxError: No /Root object!)") == \
+        "PDF bị hỏng (PDFSyntaxError: No /Root object!)"
+    assert translate_cause("page 3: tesseract failed (timeout)") == "trang 3: tesseract bị lỗi (timeout)"
+    assert translate_cause("too many pages (900 > 500)") == "quá nhiều trang (900 > 500)"
+    assert translate_cause("something new") == "something new"
