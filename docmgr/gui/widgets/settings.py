@@ -42,6 +42,7 @@ class SettingsDialog(QDialog):
     def __init__(self, library: Library, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_tr("Settings"))
+        self.setMinimumWidth(620)  # room for a full library path
         self.library = library
         self.restart_needed = False
         s = library.settings
