@@ -50,6 +50,7 @@ class Navigator(QTreeWidget):
         self.setUniformRowHeights(True)
         self._height = row_height(self.font())
         self._groups: dict[str, QTreeWidgetItem] = {}
+        self._opened: set[str] = set()
         for key, label, group in NAV_ITEMS:
             item = self._item(key, "")
             item.setData(0, LABEL_ROLE, label)
@@ -90,6 +91,9 @@ class Navigator(QTreeWidget):
             parent.takeChildren()
             for value, label in entries:
                 parent.addChild(self._item(f"{group}:{value}", label))
+            if entries and group not in self._opened:  # shown open the first time it has rows
+                self._opened.add(group)
+                parent.setExpanded(True)
             if current.startswith(group + ":"):
                 found = self._find(current)
                 if found is not None:
@@ -100,8 +104,6 @@ class Navigator(QTreeWidget):
     def set_saved_searches(self, names: list[str]) -> None:
         """Show the saved searches (keys ``search:<index>``)."""
         self.set_group("search", [(str(i), "☆ " + name) for i, name in enumerate(names)])
-        if names:
-            self._groups["search"].setExpanded(True)
 
     def group_keys(self, group: str) -> list[str]:
         """The keys of the children of ``group``."""
