@@ -136,13 +136,23 @@ class MainWindow(QMainWindow):
         def work(_ctx: TaskContext) -> object:
             import docmgr.services.ingest  # noqa: F401
             from docmgr.services.classify import load_models
+            from docmgr.services.search import engine_advice
 
-            return load_models(library)
+            from docmgr.services.views import type_counts
+
+            load_models(library)
+            return engine_advice(library) is not None, sum(n for _code, _name, n in type_counts(library))
 
         self.warm_task = Task(work)
-        self.warm_task.signals.finished.connect(lambda _models: setattr(self, "warm_done", True))
+        self.warm_task.signals.finished.connect(self._warmed)
         self.warm_task.signals.failed.connect(self.errors.report)
         return start(self.warm_task, QThreadPool.globalInstance())
+
+    def _warmed(self, answer: object) -> None:
+        self.warm_done = True
+        advise, total = answer  # type: ignore[misc]
+        if advise:
+            self._advise(total)
 
     def _build_menu(self) -> None:
         """The menus; their texts are set by :meth:`retranslate`."""
@@ -255,19 +265,25 @@ class MainWindow(QMainWindow):
             action.setChecked(action.data() == language)
 
     # -- navigator groups ----------------------------------------------------------------------
-    def refresh_counts(self) -> Optional[Task]:
-        """Count the documents per type and per year off the GUI thread, then show them in the navigator."""
+    def refresh_counts(self, advice: bool = False) -> Optional[Task]:
+        """Count the documents per type and per year off the GUI thread, then show them in the navigator;
+        with ``advice``, also check whether the library has outgrown the Whoosh engine (that loads the
+        search code, so not at start-up: :meth:`warm_up` checks then)."""
         if self.counts_task is not None:
             self._counts_again = True
             return None
-        from docmgr.services.search import engine_advice
-        from docmgr.services.views import type_counts, year_counts
-
         library = self.library
         self._counts_again = False
 
         def work(_ctx: TaskContext) -> object:
-            return type_counts(library), year_counts(library), engine_advice(library) is not None
+            from docmgr.services.views import type_counts, year_counts
+
+            advise = False
+            if advice:
+                from docmgr.services.search import engine_advice
+
+                advise = engine_advice(library) is not None
+            return type_counts(library), year_counts(library), advise
 
         task = Task(work)
         task.signals.finished.connect(self._counted)
@@ -280,14 +296,17 @@ class MainWindow(QMainWindow):
         types, years, advise = answer  # type: ignore[misc]
         self._counts = (types, years)
         self._show_counts()
-        if advise and not self.advice_shown:  # once a session: a hint, not a nag
+        if advise:
+            self._advise(sum(n for _code, _name, n in types))
+        if self._counts_again:
+            self.refresh_counts()
+
+    def _advise(self, total: int) -> None:
+        if not self.advice_shown:  # once a session: a hint, not a nag
             self.advice_shown = True
-            total = sum(n for _code, _name, n in types)
             self.messages.show_message("info", _tr(
                 "The library holds {0} documents: searches would be faster with the tantivy engine "
                 "(File › Settings › Search engine; the index is then rebuilt from the catalog).").format(total))
-        if self._counts_again:
-            self.refresh_counts()
 
     def _count_failed(self, exc: BaseException) -> None:
         self.counts_task = None
@@ -514,7 +533,7 @@ class MainWindow(QMainWindow):
         self.progress.stop()
         self.import_action.setEnabled(True)
         self.model.refresh()
-        self.refresh_counts()
+        self.refresh_counts(advice=True)
         self._update_actions()
 
     def _import_finished(self, results: object) -> None:
