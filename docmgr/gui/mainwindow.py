@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QHB
 from docmgr.core.library import Library
 from docmgr.gui import style
 from docmgr.gui.causes import translate_cause
+from docmgr.gui.counts import NavigatorCounts
 from docmgr.gui.errors import ErrorBridge
 from docmgr.gui.models.documents import DocumentsModel
 from docmgr.gui.widgets.intake import ErrorsPanel, IntakeProgress
@@ -118,12 +119,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.warm_task: Optional[Task] = None
         self.warm_done = False
-        self.counts_task: Optional[Task] = None
-        self._counts_again = False
-        self.advice_shown = False
-        self._counts: tuple[list[tuple[str, str, int]], list[tuple[int, int]]] = ([], [])
+        self.counts = NavigatorCounts(library, self.navigator, self.messages, self.errors.report, self)
         self.retranslate()
-        self.refresh_counts()
+        self.counts.refresh()
 
     def warm_up(self) -> Task:
         """Import the reading and classifying code and load the models off the GUI thread, once the window
@@ -152,7 +150,7 @@ class MainWindow(QMainWindow):
         self.warm_done = True
         advise, total = answer  # type: ignore[misc]
         if advise:
-            self._advise(total)
+            self.counts.advise(total)
 
     def _build_menu(self) -> None:
         """The menus; their texts are set by :meth:`retranslate`."""
@@ -236,7 +234,8 @@ class MainWindow(QMainWindow):
         self.side_tabs.setTabText(self.side_tabs.indexOf(self.metadata), _tr("Details"))
         self.side_tabs.setTabText(self.side_tabs.indexOf(self.errors_panel), _tr("Rejected files"))
         self.model.retranslate()
-        self._show_counts()
+        if hasattr(self, "counts"):
+            self.counts.show()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -263,60 +262,6 @@ class MainWindow(QMainWindow):
             QCoreApplication.sendPostedEvents(None, int(QEvent.Type.LanguageChange))
         for action in self.language_actions.actions():
             action.setChecked(action.data() == language)
-
-    # -- navigator groups ----------------------------------------------------------------------
-    def refresh_counts(self, advice: bool = False) -> Optional[Task]:
-        """Count the documents per type and per year off the GUI thread, then show them in the navigator;
-        with ``advice``, also check whether the library has outgrown the Whoosh engine (that loads the
-        search code, so not at start-up: :meth:`warm_up` checks then)."""
-        if self.counts_task is not None:
-            self._counts_again = True
-            return None
-        library = self.library
-        self._counts_again = False
-
-        def work(_ctx: TaskContext) -> object:
-            from docmgr.services.views import type_counts, year_counts
-
-            advise = False
-            if advice:
-                from docmgr.services.search import engine_advice
-
-                advise = engine_advice(library) is not None
-            return type_counts(library), year_counts(library), advise
-
-        task = Task(work)
-        task.signals.finished.connect(self._counted)
-        task.signals.failed.connect(self._count_failed)
-        self.counts_task = task
-        return start(task, QThreadPool.globalInstance())
-
-    def _counted(self, answer: object) -> None:
-        self.counts_task = None
-        types, years, advise = answer  # type: ignore[misc]
-        self._counts = (types, years)
-        self._show_counts()
-        if advise:
-            self._advise(sum(n for _code, _name, n in types))
-        if self._counts_again:
-            self.refresh_counts()
-
-    def _advise(self, total: int) -> None:
-        if not self.advice_shown:  # once a session: a hint, not a nag
-            self.advice_shown = True
-            self.messages.show_message("info", _tr(
-                "The library holds {0} documents: searches would be faster with the tantivy engine "
-                "(File › Settings › Search engine; the index is then rebuilt from the catalog).").format(total))
-
-    def _count_failed(self, exc: BaseException) -> None:
-        self.counts_task = None
-        self.errors.report(exc)
-
-    def _show_counts(self) -> None:
-        types, years = self._counts
-        self.navigator.set_group("type", [(code, f"{name or _tr('(not classified)')} ({n})")
-                                          for code, name, n in types])
-        self.navigator.set_group("year", [(str(year), f"{year} ({n})") for year, n in years])
 
     # -- views and selection -------------------------------------------------------------------
     def set_view(self, view: str) -> None:
@@ -432,7 +377,7 @@ class MainWindow(QMainWindow):
     def _confirmed(self, doc: object, row: int) -> None:
         self.review_task = None
         self.model.refresh()
-        self.refresh_counts()
+        self.counts.refresh()
         name = doc.get("filename", "") if isinstance(doc, dict) else ""
         self.messages.show_message("info", _tr("Confirmed: {0}").format(name))
         if self.model.rowCount():
@@ -463,7 +408,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             self.errors.report(exc)
         self.model.refresh()
-        self.refresh_counts()
+        self.counts.refresh()
         self.viewer.clear()
         self.metadata.clear()
         self._update_actions()
@@ -533,7 +478,7 @@ class MainWindow(QMainWindow):
         self.progress.stop()
         self.import_action.setEnabled(True)
         self.model.refresh()
-        self.refresh_counts(advice=True)
+        self.counts.refresh(advice=True)
         self._update_actions()
 
     def _import_finished(self, results: object) -> None:

@@ -4,177 +4,177 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="210"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="218"/>
         <source>docmgr — {0}</source>
         <translation>docmgr — {0}</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="224"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="232"/>
         <source>Move to trash</source>
         <translation>Chuyển vào thùng rác</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="225"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="233"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="226"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="234"/>
         <source>Details</source>
         <translation>Thông tin</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="227"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="235"/>
         <source>Rejected files</source>
         <translation>Tệp bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="219"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="227"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="211"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="219"/>
         <source>&amp;Import…</source>
         <translation>&amp;Nhập tệp…</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="211"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="219"/>
         <source>Import &amp;folder…</source>
         <translation>Nhập &amp;thư mục…</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="212"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="220"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Cài đặt…</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="212"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="220"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="220"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="228"/>
         <source>&amp;Review</source>
         <translation>&amp;Duyệt</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="213"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="221"/>
         <source>&amp;Next document</source>
         <translation>Văn bản &amp;tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="213"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="221"/>
         <source>&amp;Previous document</source>
         <translation>Văn bản t&amp;rước</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="214"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="222"/>
         <source>&amp;Confirm</source>
         <translation>&amp;Xác nhận</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="221"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="229"/>
         <source>&amp;Search</source>
         <translation>&amp;Tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="214"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="222"/>
         <source>&amp;Find…</source>
         <translation>&amp;Tìm…</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="215"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="223"/>
         <source>Next &amp;hit</source>
         <translation>Chỗ khớp &amp;sau</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="215"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="223"/>
         <source>Previous h&amp;it</source>
         <translation>Chỗ khớp &amp;trước</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="216"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="224"/>
         <source>&amp;Save this search…</source>
         <translation>&amp;Lưu tìm kiếm này…</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="222"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="230"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="223"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="231"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="287"/>
+        <location filename="../../docmgr/gui/counts.py" line="92"/>
         <source>The library holds {0} documents: searches would be faster with the tantivy engine (File › Settings › Search engine; the index is then rebuilt from the catalog).</source>
         <translation>Kho đang có {0} văn bản: tìm kiếm sẽ nhanh hơn với bộ máy tantivy (Tệp › Cài đặt › Bộ máy tìm kiếm; chỉ mục sẽ được dựng lại từ danh mục).</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="363"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="327"/>
         <source>Save this search</source>
         <translation>Lưu tìm kiếm này</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="363"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="327"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="418"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="382"/>
         <source>Confirmed: {0}</source>
         <translation>Đã xác nhận: {0}</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="451"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="415"/>
         <source>{0} document(s) moved to the trash.</source>
         <translation>Đã chuyển {0} văn bản vào thùng rác.</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="451"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="415"/>
         <source>{0} document(s) restored.</source>
         <translation>Đã khôi phục {0} văn bản.</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="456"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="420"/>
         <source>Import files</source>
         <translation>Nhập tệp</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="461"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="425"/>
         <source>Import a folder</source>
         <translation>Nhập một thư mục</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="478"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="442"/>
         <source>An import is already running.</source>
         <translation>Đang nhập tệp, xin chờ.</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="503"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="467"/>
         <source>Cancelling after the current file…</source>
         <translation>Sẽ dừng sau tệp đang đọc…</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="526"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="490"/>
         <source>Import finished: {0} filed, {1} already in the library, {2} rejected.</source>
         <translation>Nhập xong: {0} tệp đã lưu, {1} tệp đã có trong kho, {2} tệp bị từ chối.</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="533"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="497"/>
         <source>Import cancelled; files already filed stay in the library.</source>
         <translation>Đã hủy nhập; các tệp đã lưu vẫn ở trong kho.</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="556"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="520"/>
         <source>Settings saved.</source>
         <translation>Đã lưu cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/mainwindow.py" line="558"/>
+        <location filename="../../docmgr/gui/mainwindow.py" line="522"/>
         <source>The library folder changes at the next start.</source>
         <translation>Thư mục kho sẽ đổi ở lần mở sau.</translation>
     </message>
@@ -584,52 +584,52 @@ AND  OR  NOT  -từ  ( )</translation>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/widgets/settings.py" line="51"/>
+        <location filename="../../docmgr/gui/widgets/settings.py" line="52"/>
         <source>Tesseract languages joined by +, e.g. vie+eng</source>
         <translation>Ngôn ngữ Tesseract nối bằng +, ví dụ vie+eng</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/widgets/settings.py" line="58"/>
+        <location filename="../../docmgr/gui/widgets/settings.py" line="59"/>
         <source>(none)</source>
         <translation>(không có)</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/widgets/settings.py" line="63"/>
+        <location filename="../../docmgr/gui/widgets/settings.py" line="64"/>
         <source>Follow the system</source>
         <translation>Theo hệ thống</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/widgets/settings.py" line="68"/>
+        <location filename="../../docmgr/gui/widgets/settings.py" line="69"/>
         <source>Library folder</source>
         <translation>Thư mục kho lưu trữ</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/widgets/settings.py" line="69"/>
+        <location filename="../../docmgr/gui/widgets/settings.py" line="70"/>
         <source>OCR languages</source>
         <translation>Ngôn ngữ OCR</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/widgets/settings.py" line="70"/>
+        <location filename="../../docmgr/gui/widgets/settings.py" line="71"/>
         <source>Review below confidence</source>
         <translation>Cần duyệt khi độ tin cậy dưới</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/widgets/settings.py" line="71"/>
+        <location filename="../../docmgr/gui/widgets/settings.py" line="72"/>
         <source>Watched inbox folder</source>
         <translation>Thư mục nhận tự động</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/widgets/settings.py" line="72"/>
+        <location filename="../../docmgr/gui/widgets/settings.py" line="73"/>
         <source>Search engine</source>
         <translation>Bộ máy tìm kiếm</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/widgets/settings.py" line="73"/>
+        <location filename="../../docmgr/gui/widgets/settings.py" line="74"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../docmgr/gui/widgets/settings.py" line="74"/>
+        <location filename="../../docmgr/gui/widgets/settings.py" line="75"/>
         <source>The library folder applies at the next start.</source>
         <translation>Thư mục kho có hiệu lực ở lần mở sau.</translation>
     </message>

@@ -26,7 +26,7 @@ def filed(qtbot: Any, window: Any, inputs: Path) -> Any:
         (inputs / name).write_text(text, encoding="utf-8")
         paths.append(inputs / name)
     import_and_wait(qtbot, window, paths)
-    qtbot.waitUntil(lambda: window.counts_task is None and len(window.navigator.group_keys("type")) >= 2,
+    qtbot.waitUntil(lambda: window.counts.task is None and len(window.navigator.group_keys("type")) >= 2,
                     timeout=30_000)
     return window
 
@@ -60,7 +60,7 @@ def test_choosing_a_type_or_a_year_filters_the_list(qtbot: Any, filed: Any) -> N
     window.navigator.select_view("type:TB")
     window.table.selectRow(0)
     window.trash_selected()
-    qtbot.waitUntil(lambda: window.counts_task is None
+    qtbot.waitUntil(lambda: window.counts.task is None
                     and window.navigator.item_for("type:TB").text(0) == "Thông báo (1)", timeout=30_000)
     assert window.model.rowCount() == 1
 
@@ -78,15 +78,15 @@ def test_large_whoosh_library_hint_shown_once(qtbot: Any, window: Any, inputs: P
     monkeypatch.setattr(svc, "WHOOSH_ADVISED_MAX", 0)  # the threshold, so one document is "large"
     (inputs / "tb.txt").write_text(NOTICE, encoding="utf-8")
     import_and_wait(qtbot, window, [inputs / "tb.txt"])
-    qtbot.waitUntil(lambda: window.advice_shown and window.counts_task is None, timeout=30_000)
+    qtbot.waitUntil(lambda: window.counts.advice_shown and window.counts.task is None, timeout=30_000)
     assert "tantivy" in window.messages.text() and window.messages.isVisible()
     window.messages.hide()
-    task = window.refresh_counts(advice=True)
+    task = window.counts.refresh(advice=True)
     assert task is not None
-    qtbot.waitUntil(lambda: window.counts_task is None, timeout=30_000)
+    qtbot.waitUntil(lambda: window.counts.task is None, timeout=30_000)
     assert not window.messages.isVisible()  # once a session
     # a large library is also noticed at start-up, by the warm-up (off the GUI thread)
-    window.advice_shown = window.warm_done = False
+    window.counts.advice_shown = window.warm_done = False
     window.warm_up()
     qtbot.waitUntil(lambda: window.warm_done, timeout=60_000)
-    assert window.advice_shown and "tantivy" in window.messages.text()
+    assert window.counts.advice_shown and "tantivy" in window.messages.text()
