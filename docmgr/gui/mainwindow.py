@@ -9,8 +9,8 @@ from typing import Optional, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QHBoxLayout, QMainWindow, QPushButton, QSplitter,
-                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QHBoxLayout, QMainWindow,
+                               QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from docmgr.core.library import Library
 from docmgr.gui import style
@@ -55,11 +55,12 @@ class MainWindow(QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(style.row_height(self.table.font()))
-        for column, width in enumerate((110, 120, 90, 190, 70, 100)):
-            self.table.horizontalHeader().resizeSection(column, width)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((95, 110, 85, 165, 65, 85, 120)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
         self.viewer = Viewer(library)
         self.metadata = MetadataPanel()
         self.messages = MessageBar()
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
         split.addWidget(self.navigator)
         split.addWidget(list_pane)
         split.addWidget(right)
-        split.setSizes([200, 560, 540])
+        split.setSizes([180, 650, 520])
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
