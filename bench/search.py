@@ -170,6 +170,58 @@ def known_items(rng: random.Random, n: int) -> tuple[list[tuple[str, str]], list
     return records, items
 
 
+QUESTION_HEADS = ("", "", "cho hỏi", "xin hỏi", "tôi muốn biết", "theo quy định thì")
+QUESTION_TAILS = ("như thế nào", "có được không", "là gì", "bao gồm những gì", "được quy định ra sao",
+                  "thì sao", "không", "khi nào", "ở đâu", "ai có thẩm quyền")
+_ARTICLE = re.compile(r"Điều \d+[a-z]?\.?\s*")
+_NUMBER = re.compile(r"^\d+$")
+
+
+def _clean_words(text: str) -> list[str]:
+    return [w for w in re.sub(r'[()\[\]":;,.]', " ", text).split() if re.search(r"\w", w)]
+
+
+def question_items(records: list[tuple[str, str]], rng: random.Random,
+                   n: int) -> list[tuple[str, set[int]]]:
+    """Question-style known items: a question built from a window of one article's text.
+
+    A window of 6–12 words of the article starting at one of its sentences or clauses (the ``Điều N.``
+    heading dropped) loses one word (not one of its first two),
+    a number becomes "bao nhiêu", and a question head and tail are added ("cho hỏi … như thế nào").
+    Relevant = every excerpt holding the window; windows found in more than 3 excerpts (boilerplate
+    such as "có hiệu lực thi hành kể từ ngày ký") are skipped.
+    """
+    bodies = [" ".join(_clean_words(body)).lower() for _, body in records]
+    order = list(range(len(records)))
+    rng.shuffle(order)
+    items: list[tuple[str, set[int]]] = []
+    for i in order:
+        if len(items) >= n:
+            break
+        body = records[i][1]
+        m = _ARTICLE.search(body)
+        article = body[m.end():] if m else body
+        starts = [0] + [len(_clean_words(article[:k.end()])) for k in re.finditer(r"[.;:]\s+(?=\w)", article)]
+        words = _clean_words(article)
+        size = rng.randint(6, 12)
+        starts = [k for k in starts if k + size <= len(words) and k < 60]
+        if not starts:
+            continue
+        start = rng.choice(starts)
+        window = words[start:start + size]
+        needle = " ".join(window).lower()
+        relevant = {j + 1 for j, b in enumerate(bodies) if needle in b}
+        relevant.add(i + 1)
+        if len(relevant) > 3:
+            continue
+        kept = list(window)
+        kept.pop(rng.randrange(2, len(kept)))
+        kept = ["bao nhiêu" if _NUMBER.match(w) else w for w in kept]
+        head, tail = rng.choice(QUESTION_HEADS), rng.choice(QUESTION_TAILS)
+        items.append((" ".join(x for x in (head, " ".join(kept).lower(), tail) if x), relevant))
+    return items
+
+
 def score(ranked: list[list[int]], items: list[tuple[str, set[int]]]) -> tuple[float, float]:
     recall = mrr = 0.0
     for hits, (_, relevant) in zip(ranked, items):
@@ -190,9 +242,10 @@ def docmgr_ranker(engine_name: str, records: list[tuple[str, str]], root: Path) 
     return rank
 
 
-def whoosh_default_ranker(records: list[tuple[str, str]], root: Path) -> Callable[[str], list[int]]:
+def whoosh_default_rankers(records: list[tuple[str, str]], root: Path) -> dict[str, Callable[[str], list[int]]]:
+    """Whoosh's default set-up, its parser grouping words with AND (its default) and with OR."""
     from whoosh import fields, index
-    from whoosh.qparser import MultifieldParser
+    from whoosh.qparser import MultifieldParser, OrGroup
 
     schema = fields.Schema(id=fields.ID(stored=True), title=fields.TEXT(), content=fields.TEXT())
     path = root / "rel-whoosh-default"
@@ -203,24 +256,29 @@ def whoosh_default_ranker(records: list[tuple[str, str]], root: Path) -> Callabl
         w.add_document(id=str(i), title=title, content=body)
     w.commit()
     searcher = ix.searcher()
-    parser = MultifieldParser(["title", "content"], schema)
+    parsers = {"AND": MultifieldParser(["title", "content"], schema),
+               "OR": MultifieldParser(["title", "content"], schema, group=OrGroup)}
 
-    def rank(q: str) -> list[int]:
-        return [int(h["id"]) for h in searcher.search(parser.parse(q), limit=10)]
-    return rank
+    def ranker(parser: Any) -> Callable[[str], list[int]]:
+        return lambda q: [int(h["id"]) for h in searcher.search(parser.parse(q), limit=10)]
+    return {f"whoosh-default (StandardAnalyzer, {k})": ranker(p) for k, p in parsers.items()}
 
 
-def bench_relevance(n: int, root: Path, rng: random.Random) -> list[dict[str, Any]]:
+def bench_relevance(n: int, root: Path, rng: random.Random, tests: str = "titles,questions") -> list[dict[str, Any]]:
     records, items = known_items(rng, n)
-    rankers = {"whoosh-default (StandardAnalyzer)": whoosh_default_ranker(records, root),
+    questions = question_items(records, random.Random(rng.random()), n)
+    sets = {"titles": items, "questions": questions}
+    rankers = {**whoosh_default_rankers(records, root),
                "docmgr whoosh": docmgr_ranker("whoosh", records, root),
                "docmgr tantivy": docmgr_ranker("tantivy", records, root)}
     rows = []
-    for name, rank in rankers.items():
-        marked = score([rank(q) for q, _ in items], items)
-        folded = score([rank(fold(q)) for q, _ in items], items)
-        rows.append({"system": name, "queries": len(items), "recall10_marked": marked[0], "mrr_marked": marked[1],
-                     "recall10_folded": folded[0], "mrr_folded": folded[1]})
+    for test in tests.split(","):
+        queries = sets[test]
+        for name, rank in rankers.items():
+            marked = score([rank(q) for q, _ in queries], queries)
+            folded = score([rank(fold(q)) for q, _ in queries], queries)
+            rows.append({"test": test, "system": name, "queries": len(queries), "recall10_marked": marked[0],
+                         "mrr_marked": marked[1], "recall10_folded": folded[0], "mrr_folded": folded[1]})
     return rows
 
 
@@ -268,6 +326,7 @@ def main() -> None:
     ap.add_argument("--relevance-queries", type=int, default=500)
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--skip-relevance", action="store_true")
+    ap.add_argument("--relevance-tests", default="titles,questions", help="titles, questions or both")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--cli-docs", type=int, default=0, help="also time `docmgr search` on a library this large")
     ap.add_argument("--cli-engine", default="tantivy")
@@ -276,7 +335,8 @@ def main() -> None:
     root = Path(tempfile.mkdtemp(prefix="docmgr-bench-"))
     try:
         if not args.skip_relevance:
-            for row in bench_relevance(args.relevance_queries, root, random.Random(args.seed)):
+            for row in bench_relevance(args.relevance_queries, root, random.Random(args.seed),
+                                       args.relevance_tests):
                 print(json.dumps(row, ensure_ascii=False), flush=True)
         if not args.skip_speed:
             pool = sentence_pool(corpus_texts(), 20000, rng)

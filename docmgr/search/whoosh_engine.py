@@ -14,6 +14,7 @@ from docmgr.search.engine import (BODY_FIELDS, TEXT_FIELDS, All, Bool, Hit, Inde
                                   Term, index_fields)
 
 _MAX_PREFIX_TERMS = 5000
+NO_VALUE = "-"  # facet value of a document without a type or date (not counted)
 
 
 def _schema() -> Any:
@@ -123,8 +124,10 @@ class WhooshEngine:
             for doc in upserts:
                 values = index_fields(doc)
                 values["id"] = str(doc.id)
-                if "year" in values:
-                    values["year"] = str(values["year"])
+                # every document gets both facet columns (a segment without a column breaks Whoosh's
+                # multi-segment column reader): NO_VALUE stands for "unknown"
+                values["year"] = str(values.get("year") or NO_VALUE)
+                values["type_facet"] = values["type_facet"] or NO_VALUE
                 values = {k: v for k, v in values.items() if v != ""}
                 (writer.add_document if fresh else writer.update_document)(**values)
         except BaseException:
@@ -147,7 +150,7 @@ def _count(reader: Any, field: str, docnums: list[int]) -> dict[str, int]:
     out = {}
     for key, n in counts.items():
         text = key.decode("utf-8") if isinstance(key, bytes) else str(key)
-        if text:
+        if text and text != NO_VALUE:
             out[text] = n
     return out
 

@@ -81,6 +81,15 @@ def test_phrase_needs_adjacent_words(lib: Any) -> None:
     assert lib.ids["apart"] in _ids(search(lib, "quyen su dung dat"))
 
 
+@pytest.mark.parametrize("phrase", ['"quyền sử dụng đất"', '"quyen su dung dat"', '"cấp giấy chứng nhận quyền"'])
+def test_long_phrase_is_one_run_of_words_not_its_pairs(lib: Any, phrase: str) -> None:
+    # every adjacent pair of the phrase, but never the phrase itself
+    scattered = file_doc(lib, ["Quyền sử dụng; cấp giấy, dụng đất. Giấy chứng nhận; chứng nhận quyền sử."],
+                         filename="rai-rac.pdf")
+    assert _ids(search(lib, phrase)) == [lib.ids["land"]]
+    assert scattered in _ids(search(lib, phrase.strip('"')))  # as plain words it matches
+
+
 def test_fields(lib: Any) -> None:
     assert _ids(search(lib, "type:DON")) == [lib.ids["land"]]
     assert _ids(search(lib, "type:\"quyet dinh\"")) == [lib.ids["decision"]]  # the name, without marks
