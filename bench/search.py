@@ -4,12 +4,15 @@
    facets, the relaxed retry included) on generated ~3 KB Vietnamese documents. Their text is made of
    sentences from a bigram chain trained on ``vn-legal-doctype/train.jsonl`` and ``vn-citizen-forms``,
    plus a document number, a date and a 12-digit ID.
-2. Relevance: a known-item test on ``train.jsonl`` (3,516 excerpts, title + one article). The query is
-   the first words of a title typed in lower case, with and without diacritics; the relevant items are
-   the excerpts of that title. Recall@10 and MRR for docmgr on both engines, next to Whoosh's default
-   set-up (StandardAnalyzer, MultifieldParser over title and content: paperless-ngx's old one).
+2. Relevance: two known-item tests on ``train.jsonl`` (3,516 excerpts, title + one article), each typed
+   with and without diacritics. *titles*: the query is the first words of a title in lower case; the
+   relevant items are the excerpts of that title. *questions*: a natural-language question built from
+   a window of one article (see :func:`question_items`), like the legal questions of the target.
+   Recall@10 and MRR for docmgr on both engines, next to Whoosh's default set-up (StandardAnalyzer,
+   MultifieldParser over title and content: paperless-ngx's old one), its words grouped with AND (the
+   parser's default) and with OR. Long questions are also timed in the speed part (``p95_question_ms``).
 
-Usage:  .venv/bin/python bench/search.py [--sizes 10000,100000] [--whoosh-max 10000] [--queries 200]
+Usage:  .venv/bin/python bench/search.py [--sizes 10000,100000] [--whoosh-max 10000] [--queries 200] [--questions 50]
                                          [--relevance-queries 500] [--skip-speed] [--skip-relevance]
                                          [--cli-docs 100000 --cli-engine tantivy]
 """
@@ -110,6 +113,18 @@ def make_queries(pool: list[str], docs: list[IndexDoc], n: int, rng: random.Rand
     return out
 
 
+def make_questions(pool: list[str], n: int, rng: random.Random) -> list[str]:
+    """Long questions (6–12 words of a sentence, a question head and tail), half of them folded."""
+    out = []
+    for i in range(n):
+        words = [w for w in WORD.findall(rng.choice(pool)) if w.isalpha()]
+        start = rng.randrange(max(1, len(words) - 6))
+        core = " ".join(words[start:start + rng.randint(6, 12)]).lower()
+        q = " ".join(x for x in (rng.choice(QUESTION_HEADS), core, rng.choice(QUESTION_TAILS)) if x)
+        out.append(fold(q) if i % 2 else q)
+    return out
+
+
 def folder_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
@@ -119,7 +134,8 @@ def percentile(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
-def bench_speed(engine_name: str, docs: list[IndexDoc], queries: list[tuple[str, str]], root: Path) -> dict[str, Any]:
+def bench_speed(engine_name: str, docs: list[IndexDoc], queries: list[tuple[str, str]], root: Path,
+                questions: list[str] = ()) -> dict[str, Any]:  # type: ignore[assignment]
     path = root / f"{engine_name}-{len(docs)}"
     engine = create_engine(engine_name, path, create=True)
     t0 = time.perf_counter()
@@ -136,8 +152,13 @@ def bench_speed(engine_name: str, docs: list[IndexDoc], queries: list[tuple[str,
         t = time.perf_counter()
         execute(engine, node, 20, "relevance")
         times.setdefault(kind, []).append((time.perf_counter() - t) * 1000)
-    engine.close()
     every = [x for v in times.values() for x in v]
+    for q in questions:  # reported on their own, not in p50/p95 (the mix above is the target's)
+        node = parse(q)
+        t = time.perf_counter()
+        execute(engine, node, 20, "relevance")
+        times.setdefault("question", []).append((time.perf_counter() - t) * 1000)
+    engine.close()
     row = {"engine": engine_name, "docs": len(docs), "build_s": round(build, 1),
            "docs_per_s": round(len(docs) / build), "index_mb": round(folder_size(path) / 1e6, 1),
            "p50_ms": round(percentile(every, 50), 2), "p95_ms": round(percentile(every, 95), 2)}
@@ -323,6 +344,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="10000,100000")
     ap.add_argument("--whoosh-max", type=int, default=10000, help="largest size Whoosh is built at")
     ap.add_argument("--queries", type=int, default=200)
+    ap.add_argument("--questions", type=int, default=50, help="long questions timed apart (p95_question_ms)")
     ap.add_argument("--relevance-queries", type=int, default=500)
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--skip-relevance", action="store_true")
@@ -345,11 +367,12 @@ def main() -> None:
             for size in sizes:
                 docs = all_docs[:size]
                 queries = make_queries(pool, docs, args.queries, random.Random(args.seed + size))
+                questions = make_questions(pool, args.questions, random.Random(args.seed + size + 1))
                 for engine in ("whoosh", "tantivy"):
                     if engine == "whoosh" and size > args.whoosh_max:
                         print(json.dumps({"engine": engine, "docs": size, "skipped": f"> --whoosh-max {args.whoosh_max}"}))
                         continue
-                    print(json.dumps(bench_speed(engine, docs, queries, root)), flush=True)
+                    print(json.dumps(bench_speed(engine, docs, queries, root, questions)), flush=True)
         if args.cli_docs:
             pool = sentence_pool(corpus_texts(), 20000, rng)
             print(json.dumps(bench_cli(args.cli_docs, pool, rng, root, args.cli_engine)), flush=True)

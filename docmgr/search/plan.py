@@ -27,6 +27,7 @@ from docmgr.search.engine import All, Bool, Phrase, Prefix, Q, Range, Term, date
 
 EXACT_BOOST = 2.0
 PAIR_BOOST = 5.0  # tuned on the known-item tests, titles and questions (bench/README.md)
+COORD_BOOST = 0.0
 ALL_WORDS_MAX = 4  # syllables (two Vietnamese words) required all together; longer: any word, best first
 
 
@@ -81,6 +82,9 @@ def _plan(node: qt.Node, relaxed: bool) -> Q:
             must.append(_plan(child, False))
     if node.implicit:
         should.extend(_pairs(node.children))
+    free = [_plan(c, False) for c in node.children if _free(c)]
+    if relaxed and COORD_BOOST and len(free) >= 2:
+        should.append(Bool(must=tuple(free), boost=COORD_BOOST))
     if not must and not should:
         must.append(All())
     if relaxed and must and any(_free(c) for c in node.children):
