@@ -10,10 +10,11 @@ Ranking rules live here, once for every engine:
 * a "phrase" of two words is their ``pairs`` term; a longer one is a true phrase over the ``pairs``
   field (the only large field with positions): its pairs at consecutive positions, so "quyền sử
   dụng đất" needs the four words in one run, with or without marks;
-* up to :data:`ALL_WORDS_MAX` plain words are first required all together, and the ``relaxed`` form
-  ("any word", ranked by BM25 with the pair boosts and a bonus for having every word, so documents
-  with more of the words and more of their pairs come first) is used when that finds nothing; longer queries (questions) go straight to
-  the relaxed form: a long question returns its best matches even when no document has every word.
+* up to :data:`ALL_WORDS_MAX` plain words are first required all together, and the ``relaxed``
+  form ("any word", ranked by BM25 with the pair boosts and a bonus for having every word, so
+  documents with more of the words and more of their pairs come first) is used when that finds
+  nothing; longer queries (questions) go straight to the relaxed form: a long question returns its
+  best matches even when no document has every word.
 """
 
 from __future__ import annotations
@@ -82,14 +83,14 @@ def _plan(node: qt.Node, relaxed: bool) -> Q:
             must.append(_plan(child, False))
     if node.implicit:
         should.extend(_pairs(node.children))
-    free = [_plan(c, False) for c in node.children if _free(c)]
-    if relaxed and COORD_BOOST and len(free) >= 2:
+    free = [_plan(c, False) for c in node.children if _free(c)] if relaxed and node.implicit else []
+    if COORD_BOOST and len(free) >= 2:
         should.append(Bool(must=tuple(free), boost=COORD_BOOST))
     if not must and not should:
         must.append(All())
-    if relaxed and must and any(_free(c) for c in node.children):
+    if must and free:
         # filters stay required; at least one free word must still match
-        must.append(Bool(should=tuple(_plan(c, False) for c in node.children if _free(c))))
+        must.append(Bool(should=tuple(free)))
     return Bool(must=tuple(must), should=tuple(should), must_not=tuple(must_not))
 
 
