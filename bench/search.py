@@ -13,6 +13,7 @@
    parser's default) and with OR. Long questions are also timed in the speed part (``p95_question_ms``).
 
 Usage:  .venv/bin/python bench/search.py [--sizes 10000,100000] [--whoosh-max 10000] [--queries 200] [--questions 50]
+                                         [--engines whoosh,tantivy]
                                          [--relevance-queries 500] [--skip-speed] [--skip-relevance]
                                          [--cli-docs 100000 --cli-engine tantivy]
 """
@@ -350,6 +351,7 @@ def main() -> None:
     ap.add_argument("--skip-relevance", action="store_true")
     ap.add_argument("--relevance-tests", default="titles,questions", help="titles, questions or both")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--engines", default="whoosh,tantivy", help="engines timed in the speed part")
     ap.add_argument("--cli-docs", type=int, default=0, help="also time `docmgr search` on a library this large")
     ap.add_argument("--cli-engine", default="tantivy")
     args = ap.parse_args()
@@ -368,7 +370,7 @@ def main() -> None:
                 docs = all_docs[:size]
                 queries = make_queries(pool, docs, args.queries, random.Random(args.seed + size))
                 questions = make_questions(pool, args.questions, random.Random(args.seed + size + 1))
-                for engine in ("whoosh", "tantivy"):
+                for engine in args.engines.split(","):
                     if engine == "whoosh" and size > args.whoosh_max:
                         print(json.dumps({"engine": engine, "docs": size, "skipped": f"> --whoosh-max {args.whoosh_max}"}))
                         continue

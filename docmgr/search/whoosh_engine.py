@@ -75,7 +75,7 @@ class WhooshEngine:
             if self._arrays is None or self._arrays.searcher is not s:
                 self._arrays = Arrays(s, NO_VALUE)
             arrays = self._arrays
-            mask, score = arrays.evaluate(query)
+            mask, score = arrays.run(query)
             top = arrays.top(mask, score, max(1, limit), sort)
             hits = [Hit(int(s.stored_fields(d)["id"]), 0.0 if sort == "date" else float(score[d])) for d in top]
             out = Results(total=int(mask.sum()), hits=hits[:limit])

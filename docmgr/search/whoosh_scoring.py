@@ -101,6 +101,12 @@ class Arrays:
         return self._numbers[field]
 
     # -- evaluation -----------------------------------------------------------------------------
+    def run(self, q: Q) -> tuple[np.ndarray, np.ndarray]:
+        """(mask, score) of a query over the live documents (posting lists still hold deleted ones)."""
+        mask, score = self.evaluate(q)
+        mask = mask & self.live
+        return mask, np.where(mask, score, 0).astype(np.float32)
+
     def evaluate(self, q: Q) -> tuple[np.ndarray, np.ndarray]:
         """(mask, score) of a low-level query over every document number."""
         if isinstance(q, Term):
