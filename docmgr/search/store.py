@@ -9,7 +9,9 @@ reported as :class:`IndexUnusable` and rebuilt by the caller.
 A rebuild runs without the library's write lock: it announces itself with a *journal*
 (``<generation>.changes``) that every index writer appends the ids it handled to (under the lock),
 so that the rebuild, once it takes the lock for its short final step, re-reads exactly the
-documents that changed while it ran, then publishes.
+documents that changed while it ran, then publishes. While it runs it holds an OS lock,
+``<generation>.building``, so a search that finds the index missing or stale waits for that rebuild
+instead of starting a second one.
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ import os
 import shutil
 import time
 from pathlib import Path
+from typing import Any, Optional
 
 from docmgr.search.engine import SCHEMA_VERSION, Engine, IndexUnusable, create_engine
 
 POINTER = "CURRENT.json"
 JOURNAL = ".changes"
+BUILDING = ".building"  # an OS lock held by the process building that generation
 
 
 class IndexStore:
@@ -128,6 +132,30 @@ class IndexStore:
     def end_journal(self, folder: Path) -> None:
         """Remove ``folder``'s journal (after publishing or discarding it)."""
         self._journal(folder).unlink(missing_ok=True)
+
+    def building_lock(self, folder: Path) -> Any:
+        """The lock a rebuild into ``folder`` holds while it runs (a :class:`filelock.FileLock`)."""
+        from filelock import FileLock
+
+        self.root.mkdir(parents=True, exist_ok=True)
+        return FileLock(str(self.root / f"{folder.name}{BUILDING}"))
+
+    def running_rebuild(self) -> Optional[Any]:
+        """The lock of a rebuild that is running now (another process or thread), else None.
+
+        Lock files left by finished or killed rebuilds are removed.
+        """
+        from filelock import FileLock, Timeout
+
+        for path in sorted(self.root.glob(f"*{BUILDING}")) if self.root.is_dir() else []:
+            lock = FileLock(str(path))
+            try:
+                lock.acquire(timeout=0)
+            except Timeout:
+                return lock
+            lock.release()
+            path.unlink(missing_ok=True)
+        return None
 
     def _journal(self, folder: Path) -> Path:
         return self.root / f"{folder.name}{JOURNAL}"

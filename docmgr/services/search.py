@@ -8,6 +8,7 @@ write holds the library's write lock, so one writer at a time touches it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from pathlib import Path
 from typing import Any, Callable, Optional
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 
 WHOOSH_ADVISED_MAX = 10_000  # documents: the largest size Whoosh was measured within target (p95 15 ms, bench/README.md)
 BATCH = 500  # documents per index commit during a rebuild
+REBUILD_WAIT = 1800.0  # seconds a search waits for another process's first or stale-index rebuild
 SYNC_LOCK_WAIT = 5.0  # seconds a search waits to bring the index up to date before answering as is
 Notice = Callable[[str], None]
 
@@ -91,11 +93,18 @@ def reindex(library: Library, *, progress: ProgressCallback = no_progress, cance
     """
     cancel = cancel or CancelToken()
     store = _store(library)
-    with library.write_lock():
-        if only_if_unusable and _usable(store):
-            return 0
-        folder, engine = store.new_generation()
-        store.start_journal(folder)
+    while True:
+        with library.write_lock():
+            if only_if_unusable and _usable(store):
+                return 0
+            running = store.running_rebuild() if only_if_unusable else None
+            if running is None:
+                folder, engine = store.new_generation()
+                store.start_journal(folder)
+                building = store.building_lock(folder)
+                building.acquire()
+                break
+        _wait_for(running)  # another rebuild will make the index usable: wait for it, then check again
     try:
         docs = library.catalog.documents()  # the snapshot (changes from now on are in the journal)
         total = len(docs)
@@ -116,7 +125,22 @@ def reindex(library: Library, *, progress: ProgressCallback = no_progress, cance
         engine.close()
         _discard(library, store, folder)
         raise
+    finally:
+        building.release()
+        with contextlib.suppress(OSError):  # another process may be waiting on it (Windows: still open)
+            Path(building.lock_file).unlink()
     return total
+
+
+def _wait_for(lock: Any) -> None:
+    """Wait until another process's rebuild ends (its lock is released, or dies with it)."""
+    from filelock import Timeout
+
+    try:
+        lock.acquire(timeout=REBUILD_WAIT)
+    except Timeout as exc:
+        raise LibraryError(f"another docmgr process has been rebuilding the search index for {REBUILD_WAIT:.0f} s") from exc
+    lock.release()
 
 
 def _discard(library: Library, store: IndexStore, folder: Path) -> None:

@@ -166,5 +166,26 @@ def test_reindex_builds_without_the_write_lock_and_catches_up_before_the_swap(li
     assert not list(lib.paths.index.glob("*.changes"))
 
 
+def test_a_search_waits_for_a_running_rebuild_instead_of_starting_another(lib: Any, monkeypatch: Any) -> None:
+    import docmgr.services.search as svc
+    from docmgr.core.errors import LibraryError
+
+    pointer = lib.paths.index / "CURRENT.json"
+    pointer.write_text(json.dumps({**json.loads(pointer.read_text()), "schema": 0}))  # stale: to rebuild
+    store = IndexStore(lib.paths.index, lib.settings.search_engine)
+    other = store.building_lock(lib.paths.index / "other-generation")  # a rebuild running elsewhere
+    other.acquire()
+    monkeypatch.setattr(svc, "REBUILD_WAIT", 0.3)
+    before = sorted(p.name for p in lib.paths.index.iterdir() if p.is_dir())
+    try:
+        with pytest.raises(LibraryError, match="rebuilding the search index"):
+            search(lib, "khai sinh")
+        assert sorted(p.name for p in lib.paths.index.iterdir() if p.is_dir()) == before  # nothing built
+    finally:
+        other.release()
+    assert search(lib, "khai sinh")["total"] == 5  # that rebuild "died": this search rebuilds
+    assert not list(lib.paths.index.glob("*.building"))
+
+
 def _ids(result: dict[str, Any]) -> list[int]:
     return [h["id"] for h in result["hits"]]
