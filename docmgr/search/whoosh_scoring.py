@@ -217,7 +217,13 @@ def _leaf_lengths(leaf: Any, field: str) -> Any:
         if column is None:
             return np.zeros(count, np.float32)
         table = np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)
-        return table[np.fromiter(column, dtype=np.int64, count=count)]
+        codes = np.zeros(count, dtype=np.uint8)
+        if getattr(column, "_typecode", "") == "B" and getattr(column, "_fixedlen", 0) == 1:
+            stored = min(count, column._count)  # one byte per document, then the default (0)
+            codes[:stored] = np.frombuffer(column._dbfile.get(column._basepos, stored), dtype=np.uint8)
+        else:
+            codes[:] = np.fromiter(column, dtype=np.int64, count=count)
+        return table[codes]
     except (ImportError, AttributeError, TypeError, ValueError):
         return [leaf.doc_field_length(d, field, 0) for d in range(count)]
 
