@@ -162,3 +162,22 @@ def test_new_document_is_found_at_once(lib: Any) -> None:
 def test_bad_syntax_is_a_usage_error(lib: Any) -> None:
     with pytest.raises(UsageError, match="unclosed quote"):
         search(lib, '"khai sinh')
+
+
+def test_many_documents_exact_totals_facets_and_ranking(tmp_path: Path, engine_name: str) -> None:
+    """Posting lists longer than one block (Whoosh keeps 128 postings per block), a deleted document."""
+    from docmgr.search import IndexDoc, create_engine, parse, plan
+
+    engine = create_engine(engine_name, tmp_path / "ix", create=True)
+    docs = [IndexDoc(id=i, pages=[(1, f"Hồ sơ {i} của phường Tân An" + (" giấy khai sinh" if i % 3 == 0 else "")
+                                  + (" khai sinh khai sinh" if i == 300 else ""))],
+                     type_name="Đơn" if i % 2 else "Tờ khai", issued=f"{2020 + i % 5}-01-01")
+            for i in range(1, 401)]
+    engine.write(docs[:250], [])
+    engine.write(docs[250:], [3])  # a second segment and a deletion
+    r = engine.search(plan(parse("khai sinh")), limit=5)
+    assert r.total == 132 and r.hits[0].id == 300
+    assert sum(r.facets["type"].values()) == 132 and r.facets["type"]["Đơn"] == 66
+    assert engine.search(plan(parse("phuong tan an")), limit=1).total == 399
+    assert engine.search(plan(parse("-khai")), limit=1).total == 399 - 132
+    engine.close()
