@@ -35,6 +35,7 @@ META_TRAINED = "classify.trained_confirmed"
 DEFAULT_RETRAIN_AFTER = 20
 _cache: dict[tuple[str, str], tuple[float, TextModel]] = {}
 _cache_lock = threading.Lock()
+_load_lock = threading.Lock()
 
 
 def taxonomy() -> Taxonomy:
@@ -49,15 +50,18 @@ def resolve_type(text: str) -> str:
 
 # -- models ---------------------------------------------------------------------------------
 def _load_cached(path: Path) -> TextModel:
+    """A model file, loaded once per process (again when the file changes); concurrent callers wait
+    for the one loading it rather than loading it twice."""
     stamp = path.stat().st_mtime
-    with _cache_lock:
-        hit = _cache.get((str(path), "m"))
-        if hit and hit[0] == stamp:
-            return hit[1]
-    model = TextModel.load(path)
-    with _cache_lock:
-        _cache[(str(path), "m")] = (stamp, model)
-    return model
+    with _load_lock:
+        with _cache_lock:
+            hit = _cache.get((str(path), "m"))
+            if hit and hit[0] == stamp:
+                return hit[1]
+        model = TextModel.load(path)
+        with _cache_lock:
+            _cache[(str(path), "m")] = (stamp, model)
+        return model
 
 
 def load_models(library: Library) -> dict[str, TextModel]:
@@ -107,6 +111,23 @@ def _starter(library: Library, label: str) -> Optional[TextModel]:
 def classifier(library: Library) -> HybridClassifier:
     """A classifier with the library's models and review threshold."""
     return HybridClassifier(taxonomy(), load_models(library), library.settings.review_threshold)
+
+
+def warm_up(library: Library) -> threading.Thread:
+    """Load the models (scikit-learn and all: seconds) in a background thread, so that a batch's
+    first document does not wait for them while its text is read; returns the started thread.
+
+    A failure is only logged here: the first real classification meets it and handles it.
+    """
+    def load() -> None:
+        try:
+            load_models(library)
+        except Exception as exc:  # the document being filed reports it
+            log.debug("loading the classifier ahead failed: %s", exc)
+
+    thread = threading.Thread(target=load, name="docmgr-classifier-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 # -- classify -------------------------------------------------------------------------------

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+import time
 from collections import deque
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -19,9 +21,13 @@ from docmgr.core.text import nfc
 from docmgr.ingest.parallel import PendingRead, TextReader, default_workers
 from docmgr.ingest.pipeline import (EXTRACT_STEPS, READ_STEPS, ExtractText, IngestContext, StopPipeline,
                                     run_steps)
-from docmgr.services.classify import Filing, filing_for, type_display
+from docmgr.services.classify import Filing, filing_for, type_display, warm_up
 
 log = logging.getLogger(__name__)
+
+READS_AHEAD = 4  # per worker: text-layer reads (a file, or 8 pages of a long PDF) queued ahead of filing
+MAX_FILES_AHEAD = 16  # per worker: files prepared ahead (hashed, sniffed, submitted) at most
+INDEX_EVERY = 30.0  # seconds: during a batch the search index catches up at most this often, and at its end
 
 
 @dataclass
@@ -96,7 +102,8 @@ def _prepare(library: Library, path: Path, password: Optional[str], reader: Opti
 
 
 def _finish(library: Library, item: _Item, cancel: CancelToken, reader: Optional[TextReader],
-            on_page: Optional[Callable[[int, int], None]], doc_type: Optional[str] = None) -> IngestResult:
+            on_page: Optional[Callable[[int, int], None]], doc_type: Optional[str] = None,
+            index: bool = True) -> IngestResult:
     """Read (what is left), file, or reject one prepared input. Only :class:`Cancelled` escapes."""
     display, ctx = str(item.path), item.ctx
     ctx.cancel, ctx.on_page = cancel.child(_limit(library)), on_page
@@ -112,7 +119,7 @@ def _finish(library: Library, item: _Item, cancel: CancelToken, reader: Optional
         else:
             run_steps(EXTRACT_STEPS, ctx)
         ctx.cancel.check()
-        return _file(library, ctx, display, doc_type)
+        return _file(library, ctx, display, doc_type, index)
     except Cancelled:
         raise
     except RejectedInput as exc:
@@ -148,6 +155,47 @@ def ingest_file(library: Library, path: Path, *, password: Optional[str] = None,
                    doc_type)
 
 
+class _IndexCatchUp:
+    """Brings the search index up to date during a batch: at most every ``every`` seconds, and at the end.
+
+    One index commit per batch (or per interval) instead of one per document: a Whoosh commit costs
+    far more than adding a document. Filed rows stay ``indexed = 0`` until a commit has them, so a
+    batch killed half way leaves nothing lost: the next sync (any search runs one first) indexes them.
+    """
+
+    def __init__(self, library: Library, every: float = INDEX_EVERY) -> None:
+        self.library = library
+        self.every = every
+        self.pending = False
+        self._last = time.monotonic()
+
+    def filed(self) -> None:
+        """A document was filed; catch up when the interval has passed."""
+        self.pending = True
+        if time.monotonic() - self._last >= self.every:
+            self.flush()
+
+    def flush(self) -> None:
+        """Index what was filed since the last catch-up (an index problem is only logged)."""
+        if self.pending:
+            from docmgr.services.search import sync_index_quietly
+
+            sync_index_quietly(self.library)
+            self.pending = False
+        self._last = time.monotonic()
+
+
+def _room_ahead(ahead: deque[_Item], workers: int) -> bool:
+    """Whether to prepare one more file: a few files per worker always, more while their reads are
+    few (short files), so that the workers keep reading while the filing side is busy (loading the
+    models, committing the index)."""
+    if not workers:
+        return not ahead
+    if len(ahead) < 2 * workers:
+        return True
+    return len(ahead) < MAX_FILES_AHEAD * workers and sum(len(i.reads) for i in ahead) < READS_AHEAD * workers
+
+
 def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, password: Optional[str] = None,
                  doc_type: Optional[str] = None, progress: ProgressCallback = no_progress,
                  cancel: Optional[CancelToken] = None,
@@ -156,7 +204,9 @@ def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, p
     """Ingest files and folders in order; ``on_result`` sees each result as soon as it is known.
 
     With more than one file, text layers are read ahead in ``workers`` processes (default: one per
-    core) while files are filed one by one, in order.
+    core) while files are filed one by one, in order. The search index catches up every
+    :data:`INDEX_EVERY` seconds; every document filed is in it when this returns (or raises
+    :class:`Cancelled`).
 
     Raises:
         Cancelled: after the current file was finished or rolled back.
@@ -165,14 +215,18 @@ def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, p
     files = list(expand_inputs(paths))
     workers = default_workers() if workers is None else workers
     reader = TextReader(workers) if len(files) > 1 and workers > 1 else None
+    index = _IndexCatchUp(library)
+    warm: Optional[threading.Thread] = None
     ahead: deque[_Item] = deque()
     queued = 0
     results: list[IngestResult] = []
     try:
         for i, path in enumerate(files):
             cancel.check()
-            while queued < len(files) and len(ahead) < (2 * workers if reader else 1):
+            while queued < len(files) and _room_ahead(ahead, workers if reader else 0):
                 ahead.append(_prepare(library, files[queued], password, reader))
+                if warm is None and reader is not None and ahead[-1].reads:
+                    warm = warm_up(library)  # the first file to file needs the models: load them meanwhile
                 queued += 1
             item = ahead.popleft()
             name = nfc(path.name)
@@ -181,14 +235,22 @@ def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, p
             def on_page(done: int, total: int, _i: int = i, _name: str = name) -> None:
                 progress(ProgressEvent(_i, len(files), f"{_name} ({done}/{total})", "reading"))
 
-            result = _finish(library, item, cancel, reader, on_page, doc_type)
+            result = _finish(library, item, cancel, reader, on_page, doc_type, index=False)
+            if result.status == "filed":
+                index.filed()
             results.append(result)
             if on_result:
                 on_result(result)
             progress(ProgressEvent(i + 1, len(files), name, "done"))
+    except Cancelled:
+        index.flush()  # what was filed before the cancel is searchable too
+        raise
     finally:
         if reader is not None:
             reader.close()
+        if warm is not None:
+            warm.join()  # never leave a thread importing scikit-learn behind at exit
+    index.flush()
     return results
 
 
@@ -202,8 +264,13 @@ def _classified(library: Library, ctx: IngestContext, doc_type: Optional[str]) -
                       {"error": f"{type(exc).__name__}: {exc}"[:200]}, {})
 
 
-def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional[str] = None) -> IngestResult:
-    """Classify, store the original and write the catalog rows: all of it, or nothing."""
+def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional[str] = None,
+          index: bool = True) -> IngestResult:
+    """Classify, store the original and write the catalog rows: all of it, or nothing.
+
+    The new row is marked ``indexed = 0``; with ``index`` the search index is brought up to date at
+    once, else the caller does it (a batch: :class:`_IndexCatchUp`).
+    """
     assert ctx.sniffed is not None
     filing = _classified(library, ctx, doc_type)
     ctx.cancel.check()
@@ -229,9 +296,10 @@ def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional
             raise
     if ocr_results:
         _save_derived(library, ctx.sha256, ocr_results, ctx.filename)
-    from docmgr.services.search import sync_index_quietly
+    if index:
+        from docmgr.services.search import sync_index_quietly
 
-    sync_index_quietly(library)  # index freshness: the GUI finds a document as soon as it is filed
+        sync_index_quietly(library)  # index freshness: the GUI finds a document as soon as it is filed
     return IngestResult(display, "filed", doc_id, len(ctx.pages), ctx.text_source, type_display(filing.type_code), None)
 
 
