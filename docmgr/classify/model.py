@@ -91,6 +91,7 @@ class TextModel:
         self.pipeline = pipeline
         self.trained_on = trained_on
         self._names: Optional[Any] = None  # feature names, built on first use
+        self._last: Optional[tuple[str, Any]] = None  # the last text's features
 
     @classmethod
     def train(cls, label: str, texts: Sequence[str], labels: Sequence[str], *, chars: bool = False,
@@ -113,13 +114,27 @@ class TextModel:
 
     def predict_proba(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """Per text, a probability per class."""
-        probs = self.pipeline.predict_proba([nfc(t) for t in texts])
+        if len(texts) == 1:  # one document: its features are kept for signal() and top_terms()
+            probs = self.pipeline.named_steps["clf"].predict_proba(self._features(texts[0]))
+        else:
+            probs = self.pipeline.predict_proba([nfc(t) for t in texts])
         return [{c: float(p) for c, p in zip(self.classes, row)} for row in probs]
 
     def signal(self, text: str) -> int:
         """How many distinct known syllables (exact view) the text contains: 0 means the model saw nothing."""
-        vec = self.pipeline.named_steps["features"].transformer_list[0][1]
-        return int(vec.transform([nfc(text)]).nnz)
+        exact = self.pipeline.named_steps["features"].transformer_list[0][1]
+        return int(self._features(text)[:, :len(exact.vocabulary_)].nnz)
+
+    def _features(self, text: str) -> Any:
+        """The feature row of one text (CSR). The last one is kept: classifying a document asks for
+        it three times, and the two-view TF-IDF transform is most of a prediction's cost."""
+        key = nfc(text)
+        last = self._last
+        if last is not None and last[0] == key:
+            return last[1]
+        row = self.pipeline.named_steps["features"].transform([key]).tocsr()
+        self._last = (key, row)
+        return row
 
     def top_terms(self, text: str, cls: str, n: int = 5) -> list[str]:
         """The features that pushed ``text`` most towards class ``cls`` (for the explanation)."""
@@ -129,8 +144,7 @@ class TextModel:
         if coef is None or cls not in self.classes:
             return []
         row = coef[self.classes.index(cls)]
-        feats = self.pipeline.named_steps["features"]
-        x = feats.transform([nfc(text)]).tocsr()
+        x = self._features(text)
         names = self._feature_names()
         contrib = x.multiply(row).tocsr()
         if contrib.nnz == 0:

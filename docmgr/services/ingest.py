@@ -163,9 +163,9 @@ class _IndexCatchUp:
     batch killed half way leaves nothing lost: the next sync (any search runs one first) indexes them.
     """
 
-    def __init__(self, library: Library, every: float = INDEX_EVERY) -> None:
+    def __init__(self, library: Library, every: Optional[float] = None) -> None:
         self.library = library
-        self.every = every
+        self.every = INDEX_EVERY if every is None else every
         self.pending = False
         self._last = time.monotonic()
 
