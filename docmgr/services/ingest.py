@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import os
 import threading
-import time
 from collections import deque
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -22,12 +21,12 @@ from docmgr.ingest.parallel import PendingRead, TextReader, default_workers
 from docmgr.ingest.pipeline import (EXTRACT_STEPS, READ_STEPS, ExtractText, IngestContext, StopPipeline,
                                     run_steps)
 from docmgr.services.classify import Filing, filing_for, type_display, warm_up
+from docmgr.services.index_catchup import IndexCatchUp
 
 log = logging.getLogger(__name__)
 
 READS_AHEAD = 4  # per worker: text-layer reads (a file, or 8 pages of a long PDF) queued ahead of filing
 MAX_FILES_AHEAD = 16  # per worker: files prepared ahead (hashed, sniffed, submitted) at most
-INDEX_EVERY = 30.0  # seconds: during a batch the search index catches up at most this often, and at its end
 
 
 @dataclass
@@ -155,34 +154,9 @@ def ingest_file(library: Library, path: Path, *, password: Optional[str] = None,
                    doc_type)
 
 
-class _IndexCatchUp:
-    """Brings the search index up to date during a batch: at most every ``every`` seconds, and at the end.
-
-    One index commit per batch (or per interval) instead of one per document: a Whoosh commit costs
-    far more than adding a document. Filed rows stay ``indexed = 0`` until a commit has them, so a
-    batch killed half way leaves nothing lost: the next sync (any search runs one first) indexes them.
-    """
-
-    def __init__(self, library: Library, every: Optional[float] = None) -> None:
-        self.library = library
-        self.every = INDEX_EVERY if every is None else every
-        self.pending = False
-        self._last = time.monotonic()
-
-    def filed(self) -> None:
-        """A document was filed; catch up when the interval has passed."""
-        self.pending = True
-        if time.monotonic() - self._last >= self.every:
-            self.flush()
-
-    def flush(self) -> None:
-        """Index what was filed since the last catch-up (an index problem is only logged)."""
-        if self.pending:
-            from docmgr.services.search import sync_index_quietly
-
-            sync_index_quietly(self.library)
-            self.pending = False
-        self._last = time.monotonic()
+def _ready(item: _Item) -> bool:
+    """Whether an item's text-layer reads are all done (filing it will not wait)."""
+    return all(read.future.done() for read in item.reads)
 
 
 def _room_ahead(ahead: deque[_Item], workers: int) -> bool:
@@ -204,8 +178,8 @@ def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, p
     """Ingest files and folders in order; ``on_result`` sees each result as soon as it is known.
 
     With more than one file, text layers are read ahead in ``workers`` processes (default: one per
-    core) while files are filed one by one, in order. The search index catches up every
-    :data:`INDEX_EVERY` seconds; every document filed is in it when this returns (or raises
+    core) while files are filed one by one, in order. The search index catches up in few commits
+    (:class:`IndexCatchUp`); every document filed is in it when this returns (or raises
     :class:`Cancelled`).
 
     Raises:
@@ -214,44 +188,76 @@ def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, p
     cancel = cancel or CancelToken()
     files = list(expand_inputs(paths))
     workers = default_workers() if workers is None else workers
-    reader = TextReader(workers) if len(files) > 1 and workers > 1 else None
-    index = _IndexCatchUp(library)
-    warm: Optional[threading.Thread] = None
-    ahead: deque[_Item] = deque()
-    queued = 0
-    results: list[IngestResult] = []
+    batch = _Batch(library, files, TextReader(workers) if len(files) > 1 and workers > 1 else None, workers)
     try:
-        for i, path in enumerate(files):
+        try:
+            return batch.run(password, doc_type, progress, cancel, on_result)
+        finally:
+            batch.close()
+    except Cancelled:
+        batch.index.flush()  # what was filed before the cancel is searchable too
+        raise
+
+
+class _Batch:
+    """One :func:`ingest_paths` run: files prepared ahead of filing, the readers, the models loading,
+    the index catch-ups."""
+
+    def __init__(self, library: Library, files: list[Path], reader: Optional[TextReader], workers: int) -> None:
+        self.library, self.files, self.reader = library, files, reader
+        self.workers = workers if reader is not None else 0
+        self.index = IndexCatchUp(library)
+        self.warm: Optional[threading.Thread] = None
+        self.ahead: deque[_Item] = deque()
+        self.queued = 0
+        self.caught_up = False  # the catch-up while the readers finish the last files was done
+
+    def _next(self, password: Optional[str]) -> _Item:
+        """The next file to file, after preparing as many as the read-ahead allows."""
+        while self.queued < len(self.files) and _room_ahead(self.ahead, self.workers):
+            item = _prepare(self.library, self.files[self.queued], password, self.reader)
+            self.ahead.append(item)
+            self.queued += 1
+            if self.warm is None and item.reads:  # the models are needed soon: load them meanwhile
+                self.warm = warm_up(self.library)
+        item = self.ahead.popleft()
+        if self.queued == len(self.files) and self.index.pending and not self.caught_up and not _ready(item):
+            # the readers have the last files: index what is filed while they finish them, so that
+            # the catch-up left for the end is small
+            self.index.flush()
+            self.caught_up = True
+        return item
+
+    def run(self, password: Optional[str], doc_type: Optional[str], progress: ProgressCallback,
+            cancel: CancelToken, on_result: Optional[Callable[[IngestResult], None]]) -> list[IngestResult]:
+        results: list[IngestResult] = []
+        total = len(self.files)
+        for i, path in enumerate(self.files):
             cancel.check()
-            while queued < len(files) and _room_ahead(ahead, workers if reader else 0):
-                ahead.append(_prepare(library, files[queued], password, reader))
-                if warm is None and reader is not None and ahead[-1].reads:
-                    warm = warm_up(library)  # the first file to file needs the models: load them meanwhile
-                queued += 1
-            item = ahead.popleft()
+            item = self._next(password)
             name = nfc(path.name)
-            progress(ProgressEvent(i, len(files), name, "reading"))
+            progress(ProgressEvent(i, total, name, "reading"))
 
-            def on_page(done: int, total: int, _i: int = i, _name: str = name) -> None:
-                progress(ProgressEvent(_i, len(files), f"{_name} ({done}/{total})", "reading"))
+            def on_page(done: int, pages: int, _i: int = i, _name: str = name) -> None:
+                progress(ProgressEvent(_i, total, f"{_name} ({done}/{pages})", "reading"))
 
-            result = _finish(library, item, cancel, reader, on_page, doc_type, index=False)
+            result = _finish(self.library, item, cancel, self.reader, on_page, doc_type, index=False)
             if result.status == "filed":
-                index.filed()
+                self.index.filed()
             results.append(result)
             if on_result:
                 on_result(result)
-            progress(ProgressEvent(i + 1, len(files), name, "done"))
-    except Cancelled:
-        index.flush()  # what was filed before the cancel is searchable too
-        raise
-    finally:
-        if reader is not None:
-            reader.close()
-        if warm is not None:
-            warm.join()  # never leave a thread importing scikit-learn behind at exit
-    index.flush()
-    return results
+            progress(ProgressEvent(i + 1, total, name, "done"))
+        self.index.flush()
+        return results
+
+    def close(self) -> None:
+        """Stop the readers; wait for the models' loading (never leave a thread importing scikit-learn
+        behind at exit)."""
+        if self.reader is not None:
+            self.reader.close()
+        if self.warm is not None:
+            self.warm.join()
 
 
 def _classified(library: Library, ctx: IngestContext, doc_type: Optional[str]) -> Filing:
@@ -269,7 +275,7 @@ def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional
     """Classify, store the original and write the catalog rows: all of it, or nothing.
 
     The new row is marked ``indexed = 0``; with ``index`` the search index is brought up to date at
-    once, else the caller does it (a batch: :class:`_IndexCatchUp`).
+    once, else the caller does it (a batch: :class:`IndexCatchUp`).
     """
     assert ctx.sniffed is not None
     filing = _classified(library, ctx, doc_type)

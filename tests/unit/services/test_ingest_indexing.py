@@ -17,6 +17,7 @@ import pytest
 from docmgr.core.errors import Cancelled
 from docmgr.core.progress import CancelToken
 from docmgr.services import classify as classify_svc
+from docmgr.services import index_catchup
 from docmgr.services import ingest as ingest_svc
 from docmgr.services import search as search_svc
 from docmgr.services.check import check_library
@@ -57,7 +58,7 @@ def test_a_batch_is_indexed_once_and_every_document_is_found(library: Any, input
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     calls = _count_syncs(monkeypatch)
     pending_while_filing: list[int] = []
-    results = ingest_paths(library, _notes(inputs, 6),
+    results = ingest_paths(library, _notes(inputs, 6), workers=1,
                            on_result=lambda r: pending_while_filing.append(len(library.catalog.unindexed_ids())))
     assert [r.status for r in results] == ["filed"] * 6
     assert pending_while_filing == [1, 2, 3, 4, 5, 6]  # no commit per document
@@ -68,8 +69,19 @@ def test_a_batch_is_indexed_once_and_every_document_is_found(library: Any, input
     assert search_svc.check_index(library) == []
 
 
+def test_with_readers_the_index_catches_up_at_most_twice(library: Any, inputs: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _count_syncs(monkeypatch)
+    results = ingest_paths(library, _notes(inputs, 8), workers=2)
+    # once the readers hold the last files (when filing would wait for them), and at the end
+    assert 1 <= len(calls) <= 2 and sum(calls) == 8
+    assert library.catalog.unindexed_ids() == []
+    for i, r in enumerate(results):
+        assert _found(library, i) == {r.id}
+
+
 def test_a_long_batch_catches_up_as_it_goes(library: Any, inputs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ingest_svc, "INDEX_EVERY", 0.0)
+    monkeypatch.setattr(index_catchup, "INDEX_EVERY", 0.0)
     calls = _count_syncs(monkeypatch)
     pending: list[int] = []
     ingest_paths(library, _notes(inputs, 3), on_result=lambda r: pending.append(len(library.catalog.unindexed_ids())))
@@ -104,9 +116,9 @@ _BATCH = textwrap.dedent("""
     import sys
     sys.path.insert(0, {root!r})
     from pathlib import Path
-    from docmgr.services import ingest
+    from docmgr.services import index_catchup, ingest
     from docmgr.services.library import open_library
-    ingest.INDEX_EVERY = 1e9  # never catch up before the end: the kill lands before any index commit
+    index_catchup.INDEX_EVERY = 1e9  # never catch up before the end: the kill lands before any index commit
     library = open_library(Path({library!r}))
     ingest.ingest_paths(library, sorted(Path({folder!r}).glob("*.txt")), workers=1,
                         on_result=lambda r: print(r.id, flush=True))
