@@ -145,6 +145,7 @@ def test_a_batch_killed_before_its_index_commit_is_found_after(tmp_path: Path, i
     filed = {d.id: d.filename for d in library.catalog.documents()}
     assert 5 <= len(filed) < len(paths)
     assert set(library.catalog.unindexed_ids()) == set(filed)  # nothing indexed yet: the kill came first
+    assert check_library(library)["ok"]  # no index yet, every document pending: consistent
     for doc_id, name in filed.items():
         i = int(name.removeprefix("note-").removesuffix(".txt"))
         assert _found(library, i) == {doc_id}  # the search brings the index up to date first
