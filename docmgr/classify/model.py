@@ -207,7 +207,6 @@ class TextModel:
         """
         import sklearn
         import skops.io as sio
-
         from skops.io.exceptions import UntrustedTypesFoundException
 
         try:
@@ -227,7 +226,6 @@ class TextModel:
         if not hasattr(payload.get("pipeline"), "predict_proba"):
             raise ModelIncompatible(f"{path}: no classifier in the model file")
         return cls(str(payload.get("label", "")), payload["pipeline"], int(payload.get("trained_on", 0)))
-
 
     @staticmethod
     def _load_listed(path: Path) -> Any:
