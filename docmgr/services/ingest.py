@@ -109,8 +109,12 @@ def _finish(library: Library, item: _Item, cancel: CancelToken, reader: Optional
     try:
         if item.error is not None:
             raise item.error
-        if "duplicate_of" in ctx.extra:
-            return _duplicate(library, display, ctx.extra["duplicate_of"])
+        # again: an earlier file of the batch with these bytes may have been filed since it was prepared
+        existing = ctx.extra.get("duplicate_of") or library.catalog.find_sha256(ctx.sha256)
+        if existing is not None:
+            for read in item.reads:
+                read.future.cancel()  # not read (nor OCR'd) twice
+            return _duplicate(library, display, existing)
         if item.reads and reader is not None:
             layer = reader.results(item.reads)
             ctx.pages, ctx.ocr_jobs, ctx.ocr_reasons = layer.pages, layer.ocr_jobs, layer.ocr_reasons

@@ -171,3 +171,24 @@ def test_models_are_loaded_once_when_asked_from_two_threads(library: Any, monkey
     other.join()
     assert sorted(loads) == sorted(f"{label}.skops" for label in classify_svc.LABELS)
     assert set(models) == set(classify_svc.LABELS)
+
+
+@pytest.mark.tesseract
+def test_a_copy_later_in_the_batch_is_not_ocred_again(library: Any, inputs: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from docmgr.ingest import pipeline
+    from tests.fixtures.builders import render_lines, save_image
+
+    scan = save_image(render_lines(["ĐƠN ĐỀ NGHỊ ĐĂNG KÝ KHAI SINH"], size=40, width=1400), inputs / "a.png")
+    (inputs / "b.png").write_bytes(scan.read_bytes())
+    runs: list[str] = []
+    real = pipeline.Ocr.run
+
+    def counting(self: Any, ctx: Any) -> None:
+        runs.append(ctx.source.name)
+        real(self, ctx)
+
+    monkeypatch.setattr(pipeline.Ocr, "run", counting)
+    first, copy = ingest_paths(library, [inputs / "a.png", inputs / "b.png"], workers=2)
+    assert (first.status, copy.status, copy.id) == ("filed", "duplicate", first.id)
+    assert runs == ["a.png"]
