@@ -35,7 +35,7 @@ META_TRAINED = "classify.trained_confirmed"
 DEFAULT_RETRAIN_AFTER = 20
 _cache: dict[tuple[str, str], tuple[float, TextModel]] = {}
 _cache_lock = threading.Lock()
-_load_lock = threading.Lock()
+_models_lock = threading.RLock()
 
 
 def taxonomy() -> Taxonomy:
@@ -50,22 +50,29 @@ def resolve_type(text: str) -> str:
 
 # -- models ---------------------------------------------------------------------------------
 def _load_cached(path: Path) -> TextModel:
-    """A model file, loaded once per process (again when the file changes); concurrent callers wait
-    for the one loading it rather than loading it twice."""
+    """A model file, loaded once per process (again when the file changes)."""
     stamp = path.stat().st_mtime
-    with _load_lock:
-        with _cache_lock:
-            hit = _cache.get((str(path), "m"))
-            if hit and hit[0] == stamp:
-                return hit[1]
-        model = TextModel.load(path)
-        with _cache_lock:
-            _cache[(str(path), "m")] = (stamp, model)
-        return model
+    with _cache_lock:
+        hit = _cache.get((str(path), "m"))
+        if hit and hit[0] == stamp:
+            return hit[1]
+    model = TextModel.load(path)
+    with _cache_lock:
+        _cache[(str(path), "m")] = (stamp, model)
+    return model
 
 
 def load_models(library: Library) -> dict[str, TextModel]:
-    """The model for each label: the library's own, else the starter (rebuilt when incompatible)."""
+    """The model for each label: the library's own, else the starter (rebuilt when incompatible).
+
+    One caller at a time: a second one (the batch's warm-up thread and the filing thread) waits and
+    gets the same models, rather than setting aside or rebuilding a model the first is handling.
+    """
+    with _models_lock:
+        return _load_models(library)
+
+
+def _load_models(library: Library) -> dict[str, TextModel]:
     models: dict[str, TextModel] = {}
     for label in LABELS:
         own = library.paths.models / f"{label}.skops"
