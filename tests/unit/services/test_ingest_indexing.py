@@ -1,4 +1,5 @@
-"""A batch's documents reach the search index in few commits, and none is lost on a cancel or a kill."""
+"""Batch ingest: documents reach the search index in few commits and none is lost on a cancel or a kill;
+the models load once for two threads; a copy later in the batch is not read again."""
 
 from __future__ import annotations
 
