@@ -121,7 +121,7 @@ def main() -> int:
     assert window is not None
     window.resize(1300, 820)
     window.show()
-    warm = window.warm_up()  # what docmgr.app.main does 0.3 s after showing the window
+    window.warm_up()  # what docmgr.app.main does 0.3 s after showing the window
     warm_gaps = tick_gaps(app, None, until=lambda: _done(window))
     idle = tick_gaps(app, 3.0)
     started = time.perf_counter()

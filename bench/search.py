@@ -311,7 +311,7 @@ def bench_cli(n: int, pool: list[str], rng: random.Random, root: Path, engine: s
     from docmgr.core.catalog import now_iso
     from docmgr.core.models import Document, FieldValue, Page
     from docmgr.services.library import open_library
-    from docmgr.services.search import reindex
+    from docmgr.services.indexing import reindex
 
     library = open_library(root / f"cli-{engine}-{n}")
     library.settings.search_engine = engine

@@ -52,7 +52,7 @@ class NavigatorCounts(QObject):
 
             advise = False
             if advice:
-                from docmgr.services.search import engine_advice
+                from docmgr.services.indexing import engine_advice
 
                 advise = engine_advice(library) is not None
             return type_counts(library), year_counts(library), advise

@@ -128,15 +128,12 @@ class MainWindow(QMainWindow):
         """Import the reading and classifying code and load the models off the GUI thread, once the window
         is up: the first import then does not stall the window (module imports and model loading hold
         Python's interpreter lock for up to ~100 ms at a time)."""
-        from PySide6.QtCore import QThreadPool
-
         library = self.library
 
         def work(_ctx: TaskContext) -> object:
             import docmgr.services.ingest  # noqa: F401
             from docmgr.services.classify import load_models
-            from docmgr.services.search import engine_advice
-
+            from docmgr.services.indexing import engine_advice
             from docmgr.services.views import type_counts
 
             load_models(library)

@@ -37,7 +37,7 @@ def check_library(library: Library, *, progress: ProgressCallback = no_progress,
             problems.append({"kind": "pages", "id": doc_id,
                              "detail": f"{page_counts.get(doc_id, 0)} pages stored, {expected} expected"})
     progress(ProgressEvent(len(originals), len(originals), "", "checked"))
-    from docmgr.services.search import check_index
+    from docmgr.services.indexing import check_index
 
     problems.extend(check_index(library))
     stray = [p for p in library.paths.originals.glob("*/*") if p.name not in referenced]

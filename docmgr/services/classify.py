@@ -237,7 +237,7 @@ def confirm(library: Library, doc_id: int, type: Optional[str] = None,
         with library.catalog.transaction() as tx:
             library.catalog.update_document(tx, doc_id, **columns)
             library.catalog.write_fields(tx, doc_id, values)
-    from docmgr.services.search import sync_index_quietly
+    from docmgr.services.indexing import sync_index_quietly
 
     sync_index_quietly(library)  # the new type and fields are searchable at once
     return show(library, doc_id)

@@ -89,7 +89,7 @@ def restore(library: Library, doc_id: int) -> None:
 
 def _reindex_quietly(library: Library) -> None:
     """Bring the search index up to date; a failure only delays it (the row stays ``indexed = 0``)."""
-    from docmgr.services.search import sync_index_quietly
+    from docmgr.services.indexing import sync_index_quietly
 
     sync_index_quietly(library)
 

@@ -4,7 +4,7 @@ A Whoosh commit costs far more than adding a document to it (and, with many smal
 merges grow with the index), so a batch that files many documents brings the index up to date in
 one commit per interval and one at its end rather than one per document. The catalog stays the
 source of truth: a filed row is ``indexed = 0`` until a commit holds it, so a batch killed half way
-loses nothing: the next :func:`~docmgr.services.search.sync_index` (every search runs one first)
+loses nothing: the next :func:`~docmgr.services.indexing.sync_index` (every search runs one first)
 indexes what is missing.
 """
 
@@ -42,7 +42,7 @@ class IndexCatchUp:
         """Index what was written since the last catch-up. An index problem is only logged: the rows
         stay ``indexed = 0`` and the next sync or search picks them up."""
         if self.pending:
-            from docmgr.services.search import sync_index_quietly
+            from docmgr.services.indexing import sync_index_quietly
 
             sync_index_quietly(self.library)
             self.pending = False

@@ -307,7 +307,7 @@ def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional
     if ocr_results:
         _save_derived(library, ctx.sha256, ocr_results, ctx.filename)
     if index:
-        from docmgr.services.search import sync_index_quietly
+        from docmgr.services.indexing import sync_index_quietly
 
         sync_index_quietly(library)  # index freshness: the GUI finds a document as soon as it is filed
     return IngestResult(display, "filed", doc_id, len(ctx.pages), ctx.text_source, type_display(filing.type_code), None)

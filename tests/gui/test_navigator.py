@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from tests.fixtures import builders
 from tests.gui.conftest import import_and_wait
 
 pytestmark = pytest.mark.gui
@@ -73,7 +72,7 @@ def test_groups_are_not_views(qtbot: Any, window: Any) -> None:
 
 def test_large_whoosh_library_hint_shown_once(qtbot: Any, window: Any, inputs: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    import docmgr.services.search as svc
+    import docmgr.services.indexing as svc
 
     monkeypatch.setattr(svc, "WHOOSH_ADVISED_MAX", 0)  # the threshold, so one document is "large"
     (inputs / "tb.txt").write_text(NOTICE, encoding="utf-8")

@@ -19,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
 
     from docmgr.cli.output import ProgressBar, emit_json
     from docmgr.services.library import open_library
-    from docmgr.services.search import reindex
+    from docmgr.services.indexing import reindex
 
     library = open_library(args.library)
     bar = ProgressBar(unit="doc")

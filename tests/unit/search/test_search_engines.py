@@ -9,7 +9,8 @@ import pytest
 
 from docmgr.core.errors import UsageError
 from docmgr.services.documents import restore, trash
-from docmgr.services.search import more_like_this, search, suggest, sync_index
+from docmgr.services.indexing import sync_index
+from docmgr.services.search import more_like_this, search, suggest
 from tests.fixtures.catalog_docs import file_doc, make_library
 
 DECISION_P1 = ("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ. Số: 2820/QĐ-UBND. Cần Thơ, ngày 05 tháng 01 năm 2026. "

@@ -19,7 +19,8 @@ from docmgr.search import IndexStore
 from docmgr.services.check import check_library
 from docmgr.core.progress import ProgressEvent
 from docmgr.services.documents import trash
-from docmgr.services.search import check_index, reindex, search, sync_index
+from docmgr.services.indexing import check_index, reindex, sync_index
+from docmgr.services.search import search
 from tests.fixtures.catalog_docs import file_doc, make_library
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -90,7 +91,7 @@ def test_check_reports_documents_missing_from_the_index(lib: Any) -> None:
 
 
 def test_engine_advice(lib: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    import docmgr.services.search as svc
+    import docmgr.services.indexing as svc
 
     assert svc.engine_advice(lib) is None
     monkeypatch.setattr(svc, "WHOOSH_ADVISED_MAX", 3)
@@ -104,7 +105,7 @@ _WRITER = textwrap.dedent("""
     import sys
     sys.path.insert(0, {root!r})
     from tests.fixtures.catalog_docs import file_doc, make_library
-    from docmgr.services.search import sync_index
+    from docmgr.services.indexing import sync_index
     library = make_library({path!r}, {engine!r})
     i = 0
     while True:
@@ -167,7 +168,7 @@ def test_reindex_builds_without_the_write_lock_and_catches_up_before_the_swap(li
 
 
 def test_a_search_waits_for_a_running_rebuild_instead_of_starting_another(lib: Any, monkeypatch: Any) -> None:
-    import docmgr.services.search as svc
+    import docmgr.services.indexing as svc
     from docmgr.core.errors import LibraryError
 
     pointer = lib.paths.index / "CURRENT.json"

@@ -20,6 +20,7 @@ from docmgr.core.progress import CancelToken
 from docmgr.services import classify as classify_svc
 from docmgr.services import index_catchup
 from docmgr.services import ingest as ingest_svc
+from docmgr.services import indexing
 from docmgr.services import search as search_svc
 from docmgr.services.check import check_library
 from docmgr.services.ingest import IngestResult, ingest_paths
@@ -45,13 +46,13 @@ def _found(library: Any, i: int) -> set[int]:
 def _count_syncs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Count the index catch-ups (the real function still runs)."""
     calls: list[int] = []
-    real = search_svc.sync_index_quietly
+    real = indexing.sync_index_quietly
 
     def counting(library: Any) -> None:
         calls.append(len(library.catalog.unindexed_ids()))
         real(library)
 
-    monkeypatch.setattr(search_svc, "sync_index_quietly", counting)
+    monkeypatch.setattr(indexing, "sync_index_quietly", counting)
     return calls
 
 
@@ -67,7 +68,7 @@ def test_a_batch_is_indexed_once_and_every_document_is_found(library: Any, input
     assert library.catalog.unindexed_ids() == []
     for i, r in enumerate(results):
         assert _found(library, i) == {r.id}
-    assert search_svc.check_index(library) == []
+    assert indexing.check_index(library) == []
 
 
 def test_with_readers_the_index_catches_up_at_most_twice(library: Any, inputs: Path,
@@ -104,7 +105,7 @@ def test_a_cancelled_batch_leaves_index_and_catalog_consistent(library: Any, inp
     assert library.catalog.unindexed_ids() == []  # indexed before the cancel went up
     assert _found(library, 0) == {filed[0].id} and _found(library, 1) == {filed[1].id}
     assert _found(library, 2) == set()
-    assert search_svc.check_index(library) == [] and check_library(library)["ok"]
+    assert indexing.check_index(library) == [] and check_library(library)["ok"]
 
 
 def test_a_single_file_is_searchable_at_once(library: Any, inputs: Path) -> None:
@@ -150,7 +151,7 @@ def test_a_batch_killed_before_its_index_commit_is_found_after(tmp_path: Path, i
     for doc_id, name in filed.items():
         i = int(name.removeprefix("note-").removesuffix(".txt"))
         assert _found(library, i) == {doc_id}  # the search brings the index up to date first
-    assert library.catalog.unindexed_ids() == [] and search_svc.check_index(library) == []
+    assert library.catalog.unindexed_ids() == [] and indexing.check_index(library) == []
 
 
 def test_models_are_loaded_once_when_asked_from_two_threads(library: Any, monkeypatch: pytest.MonkeyPatch) -> None:
