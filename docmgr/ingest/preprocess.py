@@ -8,7 +8,9 @@ steps that page needs run (:func:`prepare`). The benchmark (``bench/ocr.py``) ju
   :data:`SKEW_MIN` degrees are rotated back.
 * ``upscale`` — grey pages scanned below 250 dpi are resampled to 300 dpi (Tesseract's LSTM loses
   diacritics on small glyphs).
-* ``denoise`` — a 3x3 median filter on noisy grey pages.
+* ``denoise`` — on noisy grey pages, a 3x3 median filter (specks) then a Gaussian blur of
+  :data:`DENOISE_SIGMA` px at 300 dpi (sensor noise): on 24 skewed noisy pages the median alone left
+  word recall at 95.5% and CER at 3.0%; with the blur 97.9% and 1.0% (sigma 0.6-1.2 tried, 1.0 best).
 * ``binarise`` — Otsu threshold on pages that were denoised (clean grey pages are left to Tesseract).
 
 Clean bitonal pages are never upscaled, denoised or binarised: resampling a bitonal scan only blurs
@@ -32,6 +34,7 @@ TARGET_DPI = 300
 LOW_DPI = 250
 SKEW_MIN = 0.3          # degrees; smaller skews do not hurt Tesseract
 SKEW_MAX = 6.0          # search range of the skew estimate
+DENOISE_SIGMA = 1.0     # Gaussian blur radius after the median filter (bench/ocr.py)
 NOISE_MIN = 4.0         # mean |page - median3(page)| above which a grey page counts as noisy
 A4_WIDTH_IN = 8.27
 
@@ -129,7 +132,7 @@ def prepare(img: Image.Image, *, dpi: Optional[float] = None,
         steps.append(upscale)
     noisy = grey_page and stats.noise >= NOISE_MIN
     if "denoise" in allowed and noisy:
-        grey = grey.filter(ImageFilter.MedianFilter(3))
+        grey = grey.filter(ImageFilter.MedianFilter(3)).filter(ImageFilter.GaussianBlur(DENOISE_SIGMA))
         steps.append("denoise")
     if "deskew" in allowed and abs(stats.skew) >= SKEW_MIN:
         grey = grey.rotate(stats.skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
