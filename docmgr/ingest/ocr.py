@@ -72,8 +72,9 @@ def ocr_pages(jobs: Sequence[OcrJob], *, languages: str = "vie+eng", cancel: Opt
     Args:
         jobs: the pages to recognise.
         languages: Tesseract languages ("vie+eng").
-        cancel: checked between pages; its remaining time bounds each Tesseract run.
-        progress: called with (pages done, total).
+        cancel: checked between batches (at most :data:`BATCH_MAX` pages); its remaining time bounds each
+            Tesseract run.
+        progress: called with (pages done, total) as batches finish.
         steps: preprocessing steps allowed to run (the benchmark turns them off).
         workers: processes to use (default: one per core; 1 runs in this process).
 
