@@ -16,6 +16,9 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fonts-dejavu-c
 # the UI's translations: .ts in git (edit with pyside6-linguist), .qm compiled here
 I18N_TS := $(wildcard resources/i18n/*.ts)
 I18N_QM := $(I18N_TS:.ts=.qm)
+# the app's own strings (refreshed from the code by `make translations`); qt_vi.ts, Vietnamese for
+# Qt's dialogs, is kept by hand
+I18N_APP_TS := $(wildcard resources/i18n/docmgr_*.ts)
 GUI_SOURCES = $(shell find docmgr/gui -name '*.py') docmgr/app.py
 
 .PHONY: run test setup system-packages clean-venv translations screenshots
@@ -37,7 +40,7 @@ screenshots: setup
 
 # after changing UI strings: refresh the .ts (new strings appear unfinished), then translate them
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate -tr-function-alias tr+=_tr -no-obsolete $(GUI_SOURCES) -ts $(I18N_TS)
+	$(BIN)/pyside6-lupdate -tr-function-alias tr+=_tr -no-obsolete $(GUI_SOURCES) -ts $(I18N_APP_TS)
 
 system-packages:
 	@sh scripts/system-packages.sh $(APT_PACKAGES)

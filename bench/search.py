@@ -4,12 +4,16 @@
    facets, the relaxed retry included) on generated ~3 KB Vietnamese documents. Their text is made of
    sentences from a bigram chain trained on ``vn-legal-doctype/train.jsonl`` and ``vn-citizen-forms``,
    plus a document number, a date and a 12-digit ID.
-2. Relevance: a known-item test on ``train.jsonl`` (3,516 excerpts, title + one article). The query is
-   the first words of a title typed in lower case, with and without diacritics; the relevant items are
-   the excerpts of that title. Recall@10 and MRR for docmgr on both engines, next to Whoosh's default
-   set-up (StandardAnalyzer, MultifieldParser over title and content: paperless-ngx's old one).
+2. Relevance: two known-item tests on ``train.jsonl`` (3,516 excerpts, title + one article), each typed
+   with and without diacritics. *titles*: the query is the first words of a title in lower case; the
+   relevant items are the excerpts of that title. *questions*: a natural-language question built from
+   a window of one article (see :func:`question_items`), like the legal questions of the target.
+   Recall@10 and MRR for docmgr on both engines, next to Whoosh's default set-up (StandardAnalyzer,
+   MultifieldParser over title and content: paperless-ngx's old one), its words grouped with AND (the
+   parser's default) and with OR. Long questions are also timed in the speed part (``p95_question_ms``).
 
-Usage:  .venv/bin/python bench/search.py [--sizes 10000,100000] [--whoosh-max 10000] [--queries 200]
+Usage:  .venv/bin/python bench/search.py [--sizes 10000,100000] [--whoosh-max 10000] [--queries 200] [--questions 50]
+                                         [--engines whoosh,tantivy]
                                          [--relevance-queries 500] [--skip-speed] [--skip-relevance]
                                          [--cli-docs 100000 --cli-engine tantivy]
 """
@@ -110,6 +114,18 @@ def make_queries(pool: list[str], docs: list[IndexDoc], n: int, rng: random.Rand
     return out
 
 
+def make_questions(pool: list[str], n: int, rng: random.Random) -> list[str]:
+    """Long questions (6–12 words of a sentence, a question head and tail), half of them folded."""
+    out = []
+    for i in range(n):
+        words = [w for w in WORD.findall(rng.choice(pool)) if w.isalpha()]
+        start = rng.randrange(max(1, len(words) - 6))
+        core = " ".join(words[start:start + rng.randint(6, 12)]).lower()
+        q = " ".join(x for x in (rng.choice(QUESTION_HEADS), core, rng.choice(QUESTION_TAILS)) if x)
+        out.append(fold(q) if i % 2 else q)
+    return out
+
+
 def folder_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
@@ -119,7 +135,8 @@ def percentile(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
-def bench_speed(engine_name: str, docs: list[IndexDoc], queries: list[tuple[str, str]], root: Path) -> dict[str, Any]:
+def bench_speed(engine_name: str, docs: list[IndexDoc], queries: list[tuple[str, str]], root: Path,
+                questions: list[str] = ()) -> dict[str, Any]:  # type: ignore[assignment]
     path = root / f"{engine_name}-{len(docs)}"
     engine = create_engine(engine_name, path, create=True)
     t0 = time.perf_counter()
@@ -136,8 +153,13 @@ def bench_speed(engine_name: str, docs: list[IndexDoc], queries: list[tuple[str,
         t = time.perf_counter()
         execute(engine, node, 20, "relevance")
         times.setdefault(kind, []).append((time.perf_counter() - t) * 1000)
-    engine.close()
     every = [x for v in times.values() for x in v]
+    for q in questions:  # reported on their own, not in p50/p95 (the mix above is the target's)
+        node = parse(q)
+        t = time.perf_counter()
+        execute(engine, node, 20, "relevance")
+        times.setdefault("question", []).append((time.perf_counter() - t) * 1000)
+    engine.close()
     row = {"engine": engine_name, "docs": len(docs), "build_s": round(build, 1),
            "docs_per_s": round(len(docs) / build), "index_mb": round(folder_size(path) / 1e6, 1),
            "p50_ms": round(percentile(every, 50), 2), "p95_ms": round(percentile(every, 95), 2)}
@@ -170,6 +192,58 @@ def known_items(rng: random.Random, n: int) -> tuple[list[tuple[str, str]], list
     return records, items
 
 
+QUESTION_HEADS = ("", "", "cho hỏi", "xin hỏi", "tôi muốn biết", "theo quy định thì")
+QUESTION_TAILS = ("như thế nào", "có được không", "là gì", "bao gồm những gì", "được quy định ra sao",
+                  "thì sao", "không", "khi nào", "ở đâu", "ai có thẩm quyền")
+_ARTICLE = re.compile(r"Điều \d+[a-z]?\.?\s*")
+_NUMBER = re.compile(r"^\d+$")
+
+
+def _clean_words(text: str) -> list[str]:
+    return [w for w in re.sub(r'[()\[\]":;,.]', " ", text).split() if re.search(r"\w", w)]
+
+
+def question_items(records: list[tuple[str, str]], rng: random.Random,
+                   n: int) -> list[tuple[str, set[int]]]:
+    """Question-style known items: a question built from a window of one article's text.
+
+    A window of 6–12 words of the article starting at one of its sentences or clauses (the ``Điều N.``
+    heading dropped) loses one word (not one of its first two),
+    a number becomes "bao nhiêu", and a question head and tail are added ("cho hỏi … như thế nào").
+    Relevant = every excerpt holding the window; windows found in more than 3 excerpts (boilerplate
+    such as "có hiệu lực thi hành kể từ ngày ký") are skipped.
+    """
+    bodies = [" ".join(_clean_words(body)).lower() for _, body in records]
+    order = list(range(len(records)))
+    rng.shuffle(order)
+    items: list[tuple[str, set[int]]] = []
+    for i in order:
+        if len(items) >= n:
+            break
+        body = records[i][1]
+        m = _ARTICLE.search(body)
+        article = body[m.end():] if m else body
+        starts = [0] + [len(_clean_words(article[:k.end()])) for k in re.finditer(r"[.;:]\s+(?=\w)", article)]
+        words = _clean_words(article)
+        size = rng.randint(6, 12)
+        starts = [k for k in starts if k + size <= len(words) and k < 60]
+        if not starts:
+            continue
+        start = rng.choice(starts)
+        window = words[start:start + size]
+        needle = " ".join(window).lower()
+        relevant = {j + 1 for j, b in enumerate(bodies) if needle in b}
+        relevant.add(i + 1)
+        if len(relevant) > 3:
+            continue
+        kept = list(window)
+        kept.pop(rng.randrange(2, len(kept)))
+        kept = ["bao nhiêu" if _NUMBER.match(w) else w for w in kept]
+        head, tail = rng.choice(QUESTION_HEADS), rng.choice(QUESTION_TAILS)
+        items.append((" ".join(x for x in (head, " ".join(kept).lower(), tail) if x), relevant))
+    return items
+
+
 def score(ranked: list[list[int]], items: list[tuple[str, set[int]]]) -> tuple[float, float]:
     recall = mrr = 0.0
     for hits, (_, relevant) in zip(ranked, items):
@@ -190,9 +264,10 @@ def docmgr_ranker(engine_name: str, records: list[tuple[str, str]], root: Path) 
     return rank
 
 
-def whoosh_default_ranker(records: list[tuple[str, str]], root: Path) -> Callable[[str], list[int]]:
+def whoosh_default_rankers(records: list[tuple[str, str]], root: Path) -> dict[str, Callable[[str], list[int]]]:
+    """Whoosh's default set-up, its parser grouping words with AND (its default) and with OR."""
     from whoosh import fields, index
-    from whoosh.qparser import MultifieldParser
+    from whoosh.qparser import MultifieldParser, OrGroup
 
     schema = fields.Schema(id=fields.ID(stored=True), title=fields.TEXT(), content=fields.TEXT())
     path = root / "rel-whoosh-default"
@@ -203,24 +278,29 @@ def whoosh_default_ranker(records: list[tuple[str, str]], root: Path) -> Callabl
         w.add_document(id=str(i), title=title, content=body)
     w.commit()
     searcher = ix.searcher()
-    parser = MultifieldParser(["title", "content"], schema)
+    parsers = {"AND": MultifieldParser(["title", "content"], schema),
+               "OR": MultifieldParser(["title", "content"], schema, group=OrGroup)}
 
-    def rank(q: str) -> list[int]:
-        return [int(h["id"]) for h in searcher.search(parser.parse(q), limit=10)]
-    return rank
+    def ranker(parser: Any) -> Callable[[str], list[int]]:
+        return lambda q: [int(h["id"]) for h in searcher.search(parser.parse(q), limit=10)]
+    return {f"whoosh-default (StandardAnalyzer, {k})": ranker(p) for k, p in parsers.items()}
 
 
-def bench_relevance(n: int, root: Path, rng: random.Random) -> list[dict[str, Any]]:
+def bench_relevance(n: int, root: Path, rng: random.Random, tests: str = "titles,questions") -> list[dict[str, Any]]:
     records, items = known_items(rng, n)
-    rankers = {"whoosh-default (StandardAnalyzer)": whoosh_default_ranker(records, root),
+    questions = question_items(records, random.Random(rng.random()), n)
+    sets = {"titles": items, "questions": questions}
+    rankers = {**whoosh_default_rankers(records, root),
                "docmgr whoosh": docmgr_ranker("whoosh", records, root),
                "docmgr tantivy": docmgr_ranker("tantivy", records, root)}
     rows = []
-    for name, rank in rankers.items():
-        marked = score([rank(q) for q, _ in items], items)
-        folded = score([rank(fold(q)) for q, _ in items], items)
-        rows.append({"system": name, "queries": len(items), "recall10_marked": marked[0], "mrr_marked": marked[1],
-                     "recall10_folded": folded[0], "mrr_folded": folded[1]})
+    for test in tests.split(","):
+        queries = sets[test]
+        for name, rank in rankers.items():
+            marked = score([rank(q) for q, _ in queries], queries)
+            folded = score([rank(fold(q)) for q, _ in queries], queries)
+            rows.append({"test": test, "system": name, "queries": len(queries), "recall10_marked": marked[0],
+                         "mrr_marked": marked[1], "recall10_folded": folded[0], "mrr_folded": folded[1]})
     return rows
 
 
@@ -265,10 +345,13 @@ def main() -> None:
     ap.add_argument("--sizes", default="10000,100000")
     ap.add_argument("--whoosh-max", type=int, default=10000, help="largest size Whoosh is built at")
     ap.add_argument("--queries", type=int, default=200)
+    ap.add_argument("--questions", type=int, default=50, help="long questions timed apart (p95_question_ms)")
     ap.add_argument("--relevance-queries", type=int, default=500)
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--skip-relevance", action="store_true")
+    ap.add_argument("--relevance-tests", default="titles,questions", help="titles, questions or both")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--engines", default="whoosh,tantivy", help="engines timed in the speed part")
     ap.add_argument("--cli-docs", type=int, default=0, help="also time `docmgr search` on a library this large")
     ap.add_argument("--cli-engine", default="tantivy")
     args = ap.parse_args()
@@ -276,7 +359,8 @@ def main() -> None:
     root = Path(tempfile.mkdtemp(prefix="docmgr-bench-"))
     try:
         if not args.skip_relevance:
-            for row in bench_relevance(args.relevance_queries, root, random.Random(args.seed)):
+            for row in bench_relevance(args.relevance_queries, root, random.Random(args.seed),
+                                       args.relevance_tests):
                 print(json.dumps(row, ensure_ascii=False), flush=True)
         if not args.skip_speed:
             pool = sentence_pool(corpus_texts(), 20000, rng)
@@ -285,11 +369,12 @@ def main() -> None:
             for size in sizes:
                 docs = all_docs[:size]
                 queries = make_queries(pool, docs, args.queries, random.Random(args.seed + size))
-                for engine in ("whoosh", "tantivy"):
+                questions = make_questions(pool, args.questions, random.Random(args.seed + size + 1))
+                for engine in args.engines.split(","):
                     if engine == "whoosh" and size > args.whoosh_max:
                         print(json.dumps({"engine": engine, "docs": size, "skipped": f"> --whoosh-max {args.whoosh_max}"}))
                         continue
-                    print(json.dumps(bench_speed(engine, docs, queries, root)), flush=True)
+                    print(json.dumps(bench_speed(engine, docs, queries, root, questions)), flush=True)
         if args.cli_docs:
             pool = sentence_pool(corpus_texts(), 20000, rng)
             print(json.dumps(bench_cli(args.cli_docs, pool, rng, root, args.cli_engine)), flush=True)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Optional, Sequence
 
+from docmgr.classify.taxonomy import key, load_taxonomy
 from docmgr.core.models import FieldValue
 from docmgr.core.text import fold, nfc
 
@@ -154,9 +156,10 @@ def _issuer(lines: list[str]) -> Optional[FieldValue]:
         return None
     window = lines[: (motto + 2) if motto is not None else number]
     parts: list[str] = []
+    titles = _titles()
     for ln in window:
-        if NUMBER_RE.search(ln) or _DATE_WORDS.search(fold(ln).lower()):
-            break
+        if NUMBER_RE.search(ln) or _DATE_WORDS.search(fold(ln).lower()) or key(ln) in titles:
+            break  # the issuer's block ends where the number, the date or the document's title begins
         for text in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                      "Độc lập - Tự do - Hạnh phúc"):
             ln = ln.replace(text, " ")
@@ -169,6 +172,12 @@ def _issuer(lines: list[str]) -> Optional[FieldValue]:
     if not parts:
         return None
     return FieldValue(" ".join(parts[:3]), 0.8 if len(parts) <= 3 else 0.5)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """The comparison keys of every type's printed title (``GIẤY MỜI``, ``QUYẾT ĐỊNH``…)."""
+    return frozenset(key(h) for t in load_taxonomy().types.values() for h in t.headings)
 
 
 def _summary(lines: list[str]) -> Optional[FieldValue]:

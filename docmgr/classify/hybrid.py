@@ -13,6 +13,7 @@ from typing import Any, Optional, Sequence
 
 from docmgr.classify.fields import extract_fields
 from docmgr.classify.model import TextModel
+from docmgr.classify.reasons import Reason
 from docmgr.classify.rules import structure_rules
 from docmgr.classify.taxonomy import Taxonomy
 from docmgr.core.models import FieldValue
@@ -41,7 +42,7 @@ class Classification:
     confidence: float
     needs_review: bool
     candidates: list[Candidate]
-    why: list[str]
+    reasons: list[Reason]
     fields: dict[str, FieldValue] = field(default_factory=dict)
     field_of_work: Optional[str] = None
     field_of_work_name: Optional[str] = None
@@ -49,11 +50,16 @@ class Classification:
     triage: Optional[str] = None
     triage_confidence: float = 0.0
 
+    @property
+    def why(self) -> list[str]:
+        """The reasons in English, one line each."""
+        return [r.text() for r in self.reasons]
+
     def stored(self) -> dict[str, Any]:
         """What the catalog keeps in its ``classification`` column."""
         out: dict[str, Any] = {
             "candidates": [{"type_code": c.code, "probability": round(c.probability, 4)} for c in self.candidates],
-            "why": self.why, "needs_review": self.needs_review,
+            "why": self.why, "reasons": [r.to_json() for r in self.reasons], "needs_review": self.needs_review,
             "field_of_work_confidence": round(self.field_of_work_confidence, 4)}
         if self.triage:
             out["triage"] = self.triage
@@ -110,16 +116,16 @@ class HybridClassifier:
         combined = _combine(probs, rules.scores, rules.strength)
         why = list(rules.reasons)
         if not combined or (rules.strength == 0 and signal == 0):
-            return Classification(None, None, 0.0, True, [], why + ["no heading, number or known words"], fields)
+            return Classification(None, None, 0.0, True, [], why + [Reason("no-evidence")], fields)
         ranked = sorted(combined.items(), key=lambda kv: -kv[1])
         best, confidence = ranked[0]
         if rules.strength == 0 and signal < MIN_SIGNAL:
             confidence *= signal / MIN_SIGNAL
-            why.append(f"only {signal} known word(s): low confidence")
+            why.append(Reason("few-words", {"count": str(signal)}))
         if model is not None and best in model.classes:
             terms = model.top_terms(text, best)
             if terms:
-                why.append("terms: " + ", ".join(terms))
+                why.append(Reason("terms", {"terms": ", ".join(terms)}))
         candidates = [Candidate(c, self.taxonomy.name(c) or c, p) for c, p in ranked[:TOP_N]]
         result = Classification(best, self.taxonomy.name(best), confidence, confidence < self.review_threshold,
                                 candidates, why, fields)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from docmgr.classify.fields import HEADER_LINES, NUMBER_RE
+from docmgr.classify.reasons import Reason
 from docmgr.classify.taxonomy import Taxonomy, key
 from docmgr.core.text import fold, nfc
 
@@ -30,9 +31,9 @@ class RuleResult:
     """Rule evidence: a weight per type code (0–1) and the reasons behind them."""
 
     scores: dict[str, float] = field(default_factory=dict)
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
 
-    def add(self, code: str, weight: float, reason: str) -> None:
+    def add(self, code: str, weight: float, reason: Reason) -> None:
         self.scores[code] = max(self.scores.get(code, 0.0), weight)
         if reason not in self.reasons:
             self.reasons.append(reason)
@@ -56,7 +57,7 @@ def structure_rules(pages_text: Sequence[str] | str, taxonomy: Taxonomy) -> Rule
     _heading(lines, taxonomy, result, normative_family)
     for ln in lines[:HEADER_LINES + 4]:
         if re.search(r"(?:^|\s)V/v\b", ln, re.IGNORECASE):
-            result.add("CV", W_VV, f"'V/v' summary line: {ln[:60]}")
+            result.add("CV", W_VV, Reason("vv-line", {"line": ln[:60]}))
             break
     return result
 
@@ -72,11 +73,12 @@ def _abbreviation(m: re.Match[str], taxonomy: Taxonomy, result: RuleResult) -> b
     codes = [c for c in codes if (taxonomy.types[c].category == "normative") == normative] or codes
     if codes:
         for c in codes:
-            result.add(c, W_ABBR / (1 if len(codes) == 1 else 1.3), f"abbreviation {head} in '{printed}'")
+            result.add(c, W_ABBR / (1 if len(codes) == 1 else 1.3),
+                       Reason("abbreviation", {"abbr": head, "number": printed}))
     elif normative and re.fullmatch(r"QH\d*", head):
-        result.add("LUAT", W_NO_ABBR, f"number of a law in '{printed}'")
+        result.add("LUAT", W_NO_ABBR, Reason("law-number", {"number": printed}))
     elif "-" in symbol and not normative:
-        result.add("CV", W_NO_ABBR, f"no type abbreviation in '{printed}' (a Công văn's symbol)")
+        result.add("CV", W_NO_ABBR, Reason("no-abbreviation", {"number": printed}))
     return normative
 
 
@@ -98,9 +100,9 @@ def _heading(lines: list[str], taxonomy: Taxonomy, result: RuleResult, normative
         exact = [c for h, c in headings if h == folded]
         if exact:
             codes = _by_family(exact, taxonomy, normative)
-            where = "under the national motto" if after_motto else "at the head of the page"
+            reason = Reason("heading-motto" if after_motto else "heading-top", {"line": ln})
             for c in codes:
-                result.add(c, W_HEADING if after_motto else W_HEADING - 0.1, f"heading '{ln}' {where}")
+                result.add(c, W_HEADING if after_motto else W_HEADING - 0.1, reason)
             return
         if prefix_hit is None:
             pref = [c for h, c in headings if folded.startswith(h + " ") and len(h) >= 6]
@@ -110,7 +112,7 @@ def _heading(lines: list[str], taxonomy: Taxonomy, result: RuleResult, normative
                 prefix_hit = (_by_family(best, taxonomy, normative), ln)
     if prefix_hit:
         for c in prefix_hit[0]:
-            result.add(c, W_HEADING_PREFIX, f"title line '{prefix_hit[1][:60]}'")
+            result.add(c, W_HEADING_PREFIX, Reason("title-line", {"line": prefix_hit[1][:60]}))
 
 
 def _by_family(codes: list[str], taxonomy: Taxonomy, normative: Optional[bool]) -> list[str]:

@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from docmgr.core.errors import Cancelled, DocmgrError, LibraryError, NotFound, RejectedInput, ToolMissing, UsageError
 
+from docmgr.gui.causes import translate_cause
+
 log = logging.getLogger("docmgr.gui")
 
 
@@ -24,7 +26,7 @@ def describe(exc: BaseException) -> tuple[str, str]:
     if isinstance(exc, Cancelled):
         return "info", _tr("Cancelled.")
     if isinstance(exc, RejectedInput):
-        return "warning", _tr("Rejected: {0}").format(exc.cause)
+        return "warning", _tr("Rejected: {0}").format(translate_cause(exc.cause))
     if isinstance(exc, ToolMissing):
         return "warning", _tr("Missing tool: {0}").format(exc)
     if isinstance(exc, NotFound):

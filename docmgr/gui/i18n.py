@@ -2,10 +2,11 @@
 
 Source strings in the code are English, wrapped in ``QCoreApplication.translate`` (or marked with
 ``QT_TRANSLATE_NOOP`` where they sit in tables); the Vietnamese text lives in one place, the Qt
-Linguist file ``resources/i18n/docmgr_vi.ts``, compiled to ``docmgr_vi.qm`` by ``make setup``.
-The language follows the ``ui_language`` setting, else the system locale (English locales get
-English, every other locale Vietnamese). It applies to windows built after :func:`install`, so a
-change in the settings dialog takes effect on the next start.
+Linguist file ``resources/i18n/docmgr_vi.ts``, compiled to ``docmgr_vi.qm`` by ``make setup`` (with
+``qt_vi.ts``, Vietnamese for Qt's own dialogs, which Qt does not ship). The language follows the
+``ui_language`` setting, else the system locale (English locales get English, every other locale
+Vietnamese). :func:`install` applies at once: Qt sends ``LanguageChange`` to every widget, and each
+widget sets its texts again in its ``retranslate()``.
 """
 
 from __future__ import annotations
@@ -60,8 +61,11 @@ def install(language: str) -> bool:
     else:
         log.warning("translation %s missing; run `make setup` to compile it", qm)
         ok = False
-    qt = QTranslator(app)  # Qt's own dialogs (buttons of message boxes, file dialogs)
-    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    # Qt's own dialogs and menus (file dialog, OK/Cancel, copy/paste): Qt's translation when it has one,
+    # else ours (Qt ships no qtbase_vi; resources/i18n/qt_vi.ts holds the strings docmgr shows)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) \
+            or qt.load(str(i18n_dir() / f"qt_{language}.qm")):
         app.installTranslator(qt)
         _installed.append(qt)
     return ok

@@ -7,13 +7,15 @@ import os
 from pathlib import Path
 from typing import Optional, Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QHBoxLayout, QMainWindow, QPushButton, QSplitter,
-                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QHBoxLayout, QMainWindow,
+                               QPushButton, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from docmgr.core.library import Library
 from docmgr.gui import style
+from docmgr.gui.causes import translate_cause
+from docmgr.gui.counts import NavigatorCounts
 from docmgr.gui.errors import ErrorBridge
 from docmgr.gui.models.documents import DocumentsModel
 from docmgr.gui.widgets.intake import ErrorsPanel, IntakeProgress
@@ -41,7 +43,6 @@ class MainWindow(QMainWindow):
         self.review_task: Optional[Task] = None
         self.task: Optional[Task] = None
         self.errors = ErrorBridge(self)
-        self.setWindowTitle(_tr("docmgr — {0}").format(library.root))
         self.setAcceptDrops(True)
         self.resize(1300, 820)
 
@@ -54,19 +55,20 @@ class MainWindow(QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(style.row_height(self.table.font()))
-        for column, width in enumerate((110, 120, 90, 190, 70, 100)):
-            self.table.horizontalHeader().resizeSection(column, width)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((95, 110, 85, 165, 65, 85, 120)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
         self.viewer = Viewer(library)
         self.metadata = MetadataPanel()
         self.messages = MessageBar()
         self.progress = IntakeProgress()
         self.errors_panel = ErrorsPanel(library.paths.quarantine)
 
-        self.delete_button = QPushButton(_tr("Move to trash"))
-        self.restore_button = QPushButton(_tr("Restore"))
+        self.delete_button = QPushButton()
+        self.restore_button = QPushButton()
         self.delete_button.clicked.connect(self.trash_selected)
         self.restore_button.clicked.connect(self.restore_selected)
         actions = QHBoxLayout()
@@ -86,8 +88,8 @@ class MainWindow(QMainWindow):
         list_layout.addLayout(actions)
 
         self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(self.metadata, _tr("Details"))
-        self.side_tabs.addTab(self.errors_panel, _tr("Rejected files"))
+        self.side_tabs.addTab(self.metadata, "")
+        self.side_tabs.addTab(self.errors_panel, "")
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.viewer)
         right.addWidget(self.side_tabs)
@@ -96,7 +98,7 @@ class MainWindow(QMainWindow):
         split.addWidget(self.navigator)
         split.addWidget(list_pane)
         split.addWidget(right)
-        split.setSizes([200, 560, 540])
+        split.setSizes([180, 650, 520])
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -118,6 +120,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.warm_task: Optional[Task] = None
         self.warm_done = False
+        self.counts = NavigatorCounts(library, self.navigator, self.messages, self.errors.report, self)
+        self.retranslate()
+        self.counts.refresh()
 
     def warm_up(self) -> Task:
         """Import the reading and classifying code and load the models off the GUI thread, once the window
@@ -130,61 +135,134 @@ class MainWindow(QMainWindow):
         def work(_ctx: TaskContext) -> object:
             import docmgr.services.ingest  # noqa: F401
             from docmgr.services.classify import load_models
+            from docmgr.services.search import engine_advice
 
-            return load_models(library)
+            from docmgr.services.views import type_counts
+
+            load_models(library)
+            return engine_advice(library) is not None, sum(n for _code, _name, n in type_counts(library))
 
         self.warm_task = Task(work)
-        self.warm_task.signals.finished.connect(lambda _models: setattr(self, "warm_done", True))
+        self.warm_task.signals.finished.connect(self._warmed)
         self.warm_task.signals.failed.connect(self.errors.report)
         return start(self.warm_task, QThreadPool.globalInstance())
 
+    def _warmed(self, answer: object) -> None:
+        self.warm_done = True
+        advise, total = answer  # type: ignore[misc]
+        if advise:
+            self.counts.advise(total)
+
     def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu(_tr("&File"))
-        self.import_action = QAction(_tr("&Import…"), self)
+        """The menus; their texts are set by :meth:`retranslate`."""
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.import_action = QAction(self)
         self.import_action.setShortcut(QKeySequence.StandardKey.Open)
         self.import_action.triggered.connect(self.choose_import)
-        file_menu.addAction(self.import_action)
-        self.import_folder_action = QAction(_tr("Import &folder…"), self)
+        self.import_folder_action = QAction(self)
         self.import_folder_action.triggered.connect(self.choose_import_folder)
-        file_menu.addAction(self.import_folder_action)
-        file_menu.addSeparator()
-        self.settings_action = QAction(_tr("&Settings…"), self)
+        self.settings_action = QAction(self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        quit_action = QAction(_tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        for action in (self.import_action, self.import_folder_action, None, self.settings_action, None,
+                       self.quit_action):
+            self.file_menu.addAction(action) if action else self.file_menu.addSeparator()
 
-        review_menu = self.menuBar().addMenu(_tr("&Review"))
-        self.next_action = QAction(_tr("&Next document"), self)
+        self.review_menu = bar.addMenu("")
+        self.next_action = QAction(self)
         self.next_action.setShortcut(QKeySequence("Ctrl+Down"))
         self.next_action.triggered.connect(lambda: self.step(+1))
-        self.previous_action = QAction(_tr("&Previous document"), self)
+        self.previous_action = QAction(self)
         self.previous_action.setShortcut(QKeySequence("Ctrl+Up"))
         self.previous_action.triggered.connect(lambda: self.step(-1))
-        self.confirm_action = QAction(_tr("&Confirm"), self)
+        self.confirm_action = QAction(self)
         self.confirm_action.setShortcut(QKeySequence("Ctrl+Return"))
         self.confirm_action.triggered.connect(self.metadata.request_confirm)
         for action in (self.next_action, self.previous_action, self.confirm_action):
-            review_menu.addAction(action)
+            self.review_menu.addAction(action)
 
-        search_menu = self.menuBar().addMenu(_tr("&Search"))
-        self.search_action = QAction(_tr("&Find…"), self)
+        self.search_menu = bar.addMenu("")
+        self.search_action = QAction(self)
         self.search_action.setShortcut(QKeySequence("Ctrl+F"))
         self.search_action.triggered.connect(self.focus_search)
-        self.next_hit_action = QAction(_tr("Next &hit"), self)
+        self.next_hit_action = QAction(self)
         self.next_hit_action.setShortcut(QKeySequence("F3"))
         self.next_hit_action.triggered.connect(lambda: self.viewer.step_hit(+1))
-        self.previous_hit_action = QAction(_tr("Previous h&it"), self)
+        self.previous_hit_action = QAction(self)
         self.previous_hit_action.setShortcut(QKeySequence("Shift+F3"))
         self.previous_hit_action.triggered.connect(lambda: self.viewer.step_hit(-1))
-        self.save_search_action = QAction(_tr("&Save this search…"), self)
+        self.save_search_action = QAction(self)
         self.save_search_action.triggered.connect(self.ask_save_search)
         for action in (self.search_action, self.next_hit_action, self.previous_hit_action, self.save_search_action):
-            search_menu.addAction(action)
+            self.search_menu.addAction(action)
+
+        self.view_menu = bar.addMenu("")
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_actions = QActionGroup(self)
+        from docmgr.gui import i18n
+
+        for code, name in (("vi", "Tiếng Việt"), ("en", "English")):  # each language in its own name
+            action = self.language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setData(code)
+            action.setChecked(code == i18n.current())
+            self.language_actions.addAction(action)
+            action.triggered.connect(lambda _on=False, c=code: self.set_language(c))
+
+    def retranslate(self) -> None:
+        """Set every text of the window in the current UI language; the widgets inside follow through
+        their own ``changeEvent``. Called at start and on a language change (:meth:`set_language`)."""
+        self.setWindowTitle(_tr("docmgr — {0}").format(self.library.root))
+        texts = ((self.import_action, _tr("&Import…")), (self.import_folder_action, _tr("Import &folder…")),
+                 (self.settings_action, _tr("&Settings…")), (self.quit_action, _tr("&Quit")),
+                 (self.next_action, _tr("&Next document")), (self.previous_action, _tr("&Previous document")),
+                 (self.confirm_action, _tr("&Confirm")), (self.search_action, _tr("&Find…")),
+                 (self.next_hit_action, _tr("Next &hit")), (self.previous_hit_action, _tr("Previous h&it")),
+                 (self.save_search_action, _tr("&Save this search…")))
+        for action, text in texts:
+            action.setText(text)
+        self.file_menu.setTitle(_tr("&File"))
+        self.review_menu.setTitle(_tr("&Review"))
+        self.search_menu.setTitle(_tr("&Search"))
+        self.view_menu.setTitle(_tr("&View"))
+        self.language_menu.setTitle(_tr("&Language"))
+        self.delete_button.setText(_tr("Move to trash"))
+        self.restore_button.setText(_tr("Restore"))
+        self.side_tabs.setTabText(self.side_tabs.indexOf(self.metadata), _tr("Details"))
+        self.side_tabs.setTabText(self.side_tabs.indexOf(self.errors_panel), _tr("Rejected files"))
+        self.model.retranslate()
+        if hasattr(self, "counts"):
+            self.counts.show()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_language(self, language: str) -> None:
+        """Switch the UI to ``language`` ("vi" or "en") now and keep it as the library's setting."""
+        if language != self.library.settings.ui_language:
+            self.library.settings.ui_language = language
+            try:
+                self.library.save_settings()
+            except Exception as exc:
+                self.errors.report(exc)
+        self.apply_language()
+
+    def apply_language(self) -> None:
+        """Install the language the settings ask for (or the system's); the window re-translates itself."""
+        from docmgr.gui import i18n
+
+        language = i18n.choose_language(self.library.settings.ui_language)
+        if language != i18n.current():
+            i18n.install(language)  # Qt posts LanguageChange to every window; deliver it now
+            QCoreApplication.sendPostedEvents(None, int(QEvent.Type.LanguageChange))
+        for action in self.language_actions.actions():
+            action.setChecked(action.data() == language)
 
     # -- views and selection -------------------------------------------------------------------
     def set_view(self, view: str) -> None:
@@ -300,6 +378,7 @@ class MainWindow(QMainWindow):
     def _confirmed(self, doc: object, row: int) -> None:
         self.review_task = None
         self.model.refresh()
+        self.counts.refresh()
         name = doc.get("filename", "") if isinstance(doc, dict) else ""
         self.messages.show_message("info", _tr("Confirmed: {0}").format(name))
         if self.model.rowCount():
@@ -330,6 +409,7 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             self.errors.report(exc)
         self.model.refresh()
+        self.counts.refresh()
         self.viewer.clear()
         self.metadata.clear()
         self._update_actions()
@@ -390,7 +470,7 @@ class MainWindow(QMainWindow):
     def _import_result(self, result: object) -> None:
         status = getattr(result, "status", "")
         if status == "rejected":
-            self.errors_panel.add(getattr(result, "path", ""), getattr(result, "error", "") or "")
+            self.errors_panel.add(getattr(result, "path", ""), translate_cause(getattr(result, "error", "") or ""))
         elif status == "filed":
             self.model.refresh()
 
@@ -399,6 +479,7 @@ class MainWindow(QMainWindow):
         self.progress.stop()
         self.import_action.setEnabled(True)
         self.model.refresh()
+        self.counts.refresh(advice=True)
         self._update_actions()
 
     def _import_finished(self, results: object) -> None:
@@ -434,11 +515,12 @@ class MainWindow(QMainWindow):
             self.apply_settings(dialog.restart_needed)
 
     def apply_settings(self, restart_needed: bool = False) -> None:
-        """Take up the saved settings that apply at once (the watched folder)."""
+        """Take up the saved settings that apply at once (the watched folder, the language)."""
         self.watcher.watch(self.library.settings.inbox_folder)
+        self.apply_language()
         text = _tr("Settings saved.")
         if restart_needed:
-            text += " " + _tr("The library and the language change at the next start.")
+            text += " " + _tr("The library folder changes at the next start.")
         self.messages.show_message("info", text)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -84,7 +84,15 @@ def write_pool() -> QThreadPool:
     return _write_pool
 
 
+# every started task until its outcome reached the GUI thread: a window closed while one of its tasks
+# runs must not free the task under the pool thread
+_live: set[Task] = set()
+
+
 def start(task: Task, pool: Optional[QThreadPool] = None) -> Task:
     """Queue ``task`` on ``pool`` (default: the write pool) and return it."""
+    _live.add(task)
+    for signal in (task.signals.finished, task.signals.failed, task.signals.cancelled):
+        signal.connect(lambda *_args, t=task: _live.discard(t))
     (pool or write_pool()).start(task)
     return task

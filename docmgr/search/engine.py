@@ -6,7 +6,8 @@ An engine stores one index entry per document with pre-analysed fields (see
 stores only the document id: the catalog is the source of truth for everything shown.
 
 Index fields (``SCHEMA_VERSION`` changes when they do; an index of another version is rebuilt):
-``exact``/``folded`` (all pages + title + fields), ``pairs`` (neighbouring folded words),
+``exact``/``folded`` (all pages + title + fields; frequencies only), ``pairs`` (neighbouring folded
+words, with positions: a phrase of 3+ words is a phrase of its pairs),
 ``type`` (folded
 tokens of code and name), ``number``, ``issuer``, ``file`` (folded tokens), ``date`` (yyyymmdd int),
 ``type_facet`` and ``year`` (facets).
@@ -18,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Protocol, Sequence, Union
 
-SCHEMA_VERSION = 3
-BODY_FIELDS = ("exact", "folded", "pairs")  # large: frequencies only, no positions
+SCHEMA_VERSION = 4
+BODY_FIELDS = ("exact", "folded")  # large: frequencies only, no positions
 TEXT_FIELDS = ("exact", "folded", "pairs", "type", "number", "issuer", "file")
 
 

@@ -229,6 +229,8 @@ class _Parser:
 
     def word(self, text: str) -> Node:
         name, sep, value = text.partition(":")
+        if sep and name and not value and fold(name.lower()) not in FIELDS:
+            return _word(name, None)  # a colon ending a word is punctuation ("Cho hỏi: …", "Điều 5:")
         if sep and name and not name.isdigit():
             key = fold(name.lower())
             if key not in FIELDS:

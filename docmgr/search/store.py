@@ -5,6 +5,13 @@ rebuild fills a new folder and then replaces ``CURRENT.json`` atomically (``os.r
 reader sees either the old complete index or the new complete one, never a half-built one. An
 index whose pointer is missing, names another engine or schema version, or does not open, is
 reported as :class:`IndexUnusable` and rebuilt by the caller.
+
+A rebuild runs without the library's write lock: it announces itself with a *journal*
+(``<generation>.changes``) that every index writer appends the ids it handled to (under the lock),
+so that the rebuild, once it takes the lock for its short final step, re-reads exactly the
+documents that changed while it ran, then publishes. While it runs it holds an OS lock,
+``<generation>.building``, so a search that finds the index missing or stale waits for that rebuild
+instead of starting a second one.
 """
 
 from __future__ import annotations
@@ -14,10 +21,13 @@ import os
 import shutil
 import time
 from pathlib import Path
+from typing import Any, Optional
 
 from docmgr.search.engine import SCHEMA_VERSION, Engine, IndexUnusable, create_engine
 
 POINTER = "CURRENT.json"
+JOURNAL = ".changes"
+BUILDING = ".building"  # an OS lock held by the process building that generation
 
 
 class IndexStore:
@@ -77,6 +87,7 @@ class IndexStore:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, self.root / POINTER)
+        self.end_journal(folder)
         self.remove_others(keep=folder.name)
 
     def remove_others(self, keep: str) -> None:
@@ -86,5 +97,65 @@ class IndexStore:
                 shutil.rmtree(child, ignore_errors=True)
 
     def discard(self, folder: Path) -> None:
-        """Remove an unpublished generation (after a cancelled or failed rebuild)."""
+        """Remove an unpublished generation (after a cancelled or failed rebuild) and its journal."""
         shutil.rmtree(folder, ignore_errors=True)
+        self.end_journal(folder)
+
+    # -- rebuild journals (call with the library's write lock held) ---------------------------
+    def start_journal(self, folder: Path) -> None:
+        """Announce a rebuild into ``folder``: writers note their changes for it from now on.
+
+        Journals of rebuilds that died (their folder is gone) are removed here.
+        """
+        for old in self.root.glob(f"*{JOURNAL}"):
+            if not (self.root / old.name[: -len(JOURNAL)]).is_dir():
+                old.unlink(missing_ok=True)
+        self._journal(folder).write_text("", encoding="utf-8")
+
+    def note_changes(self, ids: list[int]) -> None:
+        """Tell every running rebuild that these documents changed (were written to the current index)."""
+        if not ids or not self.root.is_dir():
+            return
+        line = " ".join(map(str, ids)) + "\n"
+        for journal in self.root.glob(f"*{JOURNAL}"):
+            with journal.open("a", encoding="utf-8") as fh:
+                fh.write(line)
+
+    def changed_since_start(self, folder: Path) -> set[int]:
+        """Ids noted in ``folder``'s journal since :meth:`start_journal`."""
+        try:
+            text = self._journal(folder).read_text(encoding="utf-8")
+        except OSError:
+            return set()
+        return {int(x) for x in text.split() if x.isdigit()}
+
+    def end_journal(self, folder: Path) -> None:
+        """Remove ``folder``'s journal (after publishing or discarding it)."""
+        self._journal(folder).unlink(missing_ok=True)
+
+    def building_lock(self, folder: Path) -> Any:
+        """The lock a rebuild into ``folder`` holds while it runs (a :class:`filelock.FileLock`)."""
+        from filelock import FileLock
+
+        self.root.mkdir(parents=True, exist_ok=True)
+        return FileLock(str(self.root / f"{folder.name}{BUILDING}"))
+
+    def running_rebuild(self) -> Optional[Any]:
+        """The lock of a rebuild that is running now (another process or thread), else None.
+
+        Lock files left by finished or killed rebuilds are removed.
+        """
+        from filelock import FileLock, Timeout
+
+        for path in sorted(self.root.glob(f"*{BUILDING}")) if self.root.is_dir() else []:
+            lock = FileLock(str(path))
+            try:
+                lock.acquire(timeout=0)
+            except Timeout:
+                return lock
+            lock.release()
+            path.unlink(missing_ok=True)
+        return None
+
+    def _journal(self, folder: Path) -> Path:
+        return self.root / f"{folder.name}{JOURNAL}"

@@ -1,6 +1,8 @@
 """The Whoosh (whoosh-reloaded) engine: embedded, pure Python, the default for ordinary libraries.
 
 Fields hold the pre-analysed views split on spaces, so Whoosh does no language work of its own.
+Whoosh stores the index and matches phrases; queries are scored over whole posting lists by
+:mod:`docmgr.search.whoosh_scoring` (numpy), which is what keeps common words fast.
 A commit is atomic (new segments, then the table of contents); a killed writer leaves the last
 committed state readable, and the writer lock is an OS lock that dies with its process.
 """
@@ -8,12 +10,12 @@ committed state readable, and the writer lock is an OS lock that dies with its p
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Optional, Sequence
+from typing import Any, Sequence
 
-from docmgr.search.engine import (BODY_FIELDS, TEXT_FIELDS, All, Bool, Hit, IndexDoc, IndexUnusable, Phrase, Prefix, Q, Range, Results,
-                                  Term, index_fields)
+from docmgr.search.engine import BODY_FIELDS, TEXT_FIELDS, Hit, IndexDoc, IndexUnusable, Q, Results, index_fields
 
 _MAX_PREFIX_TERMS = 5000
+NO_VALUE = "-"  # facet value of a document without a type or date (not counted)
 
 
 def _schema() -> Any:
@@ -41,13 +43,14 @@ class WhooshEngine:
 
         self.path = path
         self._searcher: Any = None
+        self._arrays: Any = None  # whoosh_scoring.Arrays of the current searcher
         try:
             if create:
                 path.mkdir(parents=True, exist_ok=True)
                 self._ix = index.create_in(str(path), _schema())
             else:
                 self._ix = index.open_dir(str(path))
-                self._ix.doc_count()
+                self._searcher = self._ix.searcher()  # opened once: it checks the index and serves queries
         except Exception as exc:  # whoosh raises many types on damaged files
             raise IndexUnusable(f"cannot open the Whoosh index in {path}: {exc or type(exc).__name__}") from exc
 
@@ -65,23 +68,19 @@ class WhooshEngine:
         return self._searcher
 
     def search(self, query: Q, *, limit: int, sort: str = "relevance", facets: bool = True) -> Results:
-        from whoosh import sorting
+        from docmgr.search.whoosh_scoring import Arrays
 
         s = self._search_with()
-        kwargs: dict[str, Any] = {"limit": max(1, limit)}
-        if sort == "date":
-            kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
         try:
-            wq = _compile(query)
-            r = s.search(wq, **kwargs)  # top hits only: Whoosh may skip low-scoring blocks
-            hits = [Hit(int(h["id"]), float(h.score or 0.0)) for h in r][:limit]
-            if r.has_exact_length() and not facets:
-                return Results(total=len(r), hits=hits)
-            docnums = list(s.docs_for_query(wq))  # every match, unscored: exact total and facets
-            out = Results(total=len(docnums), hits=hits)
-            if facets:
-                out.facets = {"type": _count(s.reader(), "type_facet", docnums),
-                              "year": _count(s.reader(), "year", docnums)}
+            if self._arrays is None or self._arrays.searcher is not s:
+                self._arrays = Arrays(s, NO_VALUE)
+            arrays = self._arrays
+            mask, score = arrays.run(query)
+            top = arrays.top(mask, score, max(1, limit), sort)
+            hits = [Hit(int(s.stored_fields(d)["id"]), 0.0 if sort == "date" else float(score[d])) for d in top]
+            out = Results(total=int(mask.sum()), hits=hits[:limit])
+            if facets and out.total:
+                out.facets = {"type": arrays.facet("type_facet", mask), "year": arrays.facet("year", mask)}
         except IndexUnusable:
             raise
         except Exception as exc:
@@ -123,8 +122,10 @@ class WhooshEngine:
             for doc in upserts:
                 values = index_fields(doc)
                 values["id"] = str(doc.id)
-                if "year" in values:
-                    values["year"] = str(values["year"])
+                # every document gets both facet columns (a segment without a column breaks Whoosh's
+                # multi-segment column reader): NO_VALUE stands for "unknown"
+                values["year"] = str(values.get("year") or NO_VALUE)
+                values["type_facet"] = values["type_facet"] or NO_VALUE
                 values = {k: v for k, v in values.items() if v != ""}
                 (writer.add_document if fresh else writer.update_document)(**values)
         except BaseException:
@@ -136,48 +137,5 @@ class WhooshEngine:
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
+        self._arrays = None
         self._ix.close()
-
-
-def _count(reader: Any, field: str, docnums: list[int]) -> dict[str, int]:
-    from collections import Counter
-
-    column = reader.column_reader(field)
-    counts = Counter(column[d] for d in docnums)
-    out = {}
-    for key, n in counts.items():
-        text = key.decode("utf-8") if isinstance(key, bytes) else str(key)
-        if text:
-            out[text] = n
-    return out
-
-
-def _compile(q: Q) -> Any:
-    from whoosh import query as wq
-
-    if isinstance(q, Term):
-        return wq.Term(q.field, q.text, boost=q.boost)
-    if isinstance(q, Phrase):
-        return wq.Phrase(q.field, list(q.terms), slop=q.slop + 1, boost=q.boost)
-    if isinstance(q, Prefix):
-        return wq.Prefix(q.field, q.text, boost=q.boost)
-    if isinstance(q, Range):
-        return wq.NumericRange(q.field, q.low, q.high)
-    if isinstance(q, All):
-        return wq.Every()
-    assert isinstance(q, Bool)
-    base: Optional[Any] = None
-    if q.must:
-        must = [_compile(c) for c in q.must]
-        base = must[0] if len(must) == 1 else wq.And(must)
-        if q.should:
-            base = wq.AndMaybe(base, wq.Or([_compile(c) for c in q.should]))
-    elif q.should:
-        base = wq.Or([_compile(c) for c in q.should])
-    else:
-        base = wq.Every()
-    if q.must_not:
-        base = wq.AndNot(base, wq.Or([_compile(c) for c in q.must_not]))
-    if q.boost != 1.0:
-        base.boost = q.boost
-    return base

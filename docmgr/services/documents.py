@@ -40,6 +40,7 @@ def show(library: Library, doc_id: int) -> dict[str, Any]:
         "edited": sorted(k for k, v in doc.fields.items() if v.edited),
         "candidates": doc.classification.get("candidates", []),
         "why": "; ".join(doc.classification.get("why", [])),
+        "reasons": doc.classification.get("reasons", []),  # {code, params}: for the app to word (classify/reasons.py)
         "text_source": doc.text_source,
         "notes": doc.notes,
         "pages": [{"number": p.number, "text": p.text, "source": p.source, "confidence": p.confidence}

@@ -20,6 +20,20 @@ def type_choices() -> list[tuple[str, str]]:
     return [(t.code, t.name_vi) for t in taxonomy().types.values()]
 
 
+def reasons_text(doc: Mapping[str, Any], templates: Mapping[str, str]) -> str:
+    """The classifier's reasons of a ``show`` dict worded with ``templates`` (reason code → text with
+    the ``{name}`` placeholders of :data:`docmgr.classify.reasons.TEMPLATES`, e.g. translated);
+    a code without a template keeps its English wording, and a document classified before reasons were
+    structured shows its stored ``why``."""
+    from docmgr.classify.reasons import Reason, format_reason
+
+    reasons = [Reason.from_json(r) for r in doc.get("reasons") or [] if isinstance(r, dict)]
+    if not reasons:
+        return str(doc.get("why") or "")
+    return "; ".join(format_reason(templates[r.code], r.params) if r.code in templates else r.text()
+                     for r in reasons)
+
+
 def field_rows(doc: Mapping[str, Any]) -> list[tuple[str, str, Optional[float]]]:
     """``(key, value as text, confidence)`` of the fields to show for editing, for a ``show`` dict."""
     values = doc.get("fields", {})

@@ -8,7 +8,9 @@ write holds the library's write lock, so one writer at a time touches it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from pathlib import Path
 from typing import Any, Callable, Optional
 
 from docmgr.core.errors import Cancelled, LibraryError
@@ -19,12 +21,14 @@ from docmgr.search import (Engine, IndexDoc, IndexStore, IndexUnusable, best_pag
                            highlight, parse, plan, snippet, words)
 from docmgr.search import query as qt
 from docmgr.search.engine import Bool, Term
+from docmgr.search.plan import relax_first
 from docmgr.search.suggest import did_you_mean
 
 log = logging.getLogger(__name__)
 
-WHOOSH_ADVISED_MAX = 8_000  # documents; Whoosh's p95 was 119 ms at 10k here (bench/README.md)
+WHOOSH_ADVISED_MAX = 10_000  # documents: the largest size Whoosh was measured within target (p95 15 ms, bench/README.md)
 BATCH = 500  # documents per index commit during a rebuild
+REBUILD_WAIT = 1800.0  # seconds a search waits for another process's first or stale-index rebuild
 SYNC_LOCK_WAIT = 5.0  # seconds a search waits to bring the index up to date before answering as is
 Notice = Callable[[str], None]
 
@@ -81,36 +85,88 @@ def reindex(library: Library, *, progress: ProgressCallback = no_progress, cance
             only_if_unusable: bool = False) -> int:
     """Build a new index generation from the catalog and make it current; returns documents indexed.
 
-    Readers keep using the previous generation until the new one is complete. With
-    ``only_if_unusable`` another process's fresh rebuild (seen once the lock is held) is kept.
+    The build runs *without* the library's write lock, from a snapshot of the catalog, so ingests,
+    edits and searches go on meanwhile (readers use the previous generation). The lock is taken
+    twice, briefly: to announce the rebuild (its journal, see :class:`IndexStore`), and at the end
+    to re-index the documents that changed since the snapshot and swap the generations. With
+    ``only_if_unusable`` a usable index (e.g. another process's fresh rebuild) is kept.
     """
     cancel = cancel or CancelToken()
     store = _store(library)
-    with library.write_lock():
-        if only_if_unusable:
-            try:
-                store.open().close()
+    while True:
+        with library.write_lock():
+            if only_if_unusable and _usable(store):
                 return 0
-            except IndexUnusable:
-                pass
-        docs = library.catalog.documents()
-        folder, engine = store.new_generation()
-        try:
-            total = len(docs)
-            progress(ProgressEvent(0, total, "", "indexing"))
-            for start in range(0, total, BATCH):
-                cancel.check()
-                chunk = docs[start:start + BATCH]
-                engine.write([index_doc(library, d) for d in chunk], [])
-                progress(ProgressEvent(min(total, start + BATCH), total, chunk[-1].filename, "indexing"))
+            running = store.running_rebuild() if only_if_unusable else None
+            if running is None:
+                folder, engine = store.new_generation()
+                store.start_journal(folder)
+                building = store.building_lock(folder)
+                building.acquire()
+                break
+        _wait_for(running)  # another rebuild will make the index usable: wait for it, then check again
+    try:
+        docs = library.catalog.documents()  # the snapshot (changes from now on are in the journal)
+        total = len(docs)
+        progress(ProgressEvent(0, total, "", "indexing"))
+        for start in range(0, total, BATCH):
+            cancel.check()
+            chunk = docs[start:start + BATCH]
+            engine.write([index_doc(library, d) for d in chunk], [])
+            progress(ProgressEvent(min(total, start + BATCH), total, chunk[-1].filename, "indexing"))
+        cancel.check()
+        with library.write_lock():
+            changed = store.changed_since_start(folder) | set(library.catalog.unindexed_ids())
+            _write_ids(library, engine, sorted(changed))
             engine.close()
-        except BaseException:
-            engine.close()
+            store.publish(folder)
+            library.catalog.mark_indexed(library.catalog.all_ids())
+    except BaseException:
+        engine.close()
+        _discard(library, store, folder)
+        raise
+    finally:
+        building.release()
+        with contextlib.suppress(OSError):  # another process may be waiting on it (Windows: still open)
+            Path(building.lock_file).unlink()
+    return total
+
+
+def _wait_for(lock: Any) -> None:
+    """Wait until another process's rebuild ends (its lock is released, or dies with it)."""
+    from filelock import Timeout
+
+    try:
+        lock.acquire(timeout=REBUILD_WAIT)
+    except Timeout as exc:
+        raise LibraryError(f"another docmgr process has been rebuilding the search index for {REBUILD_WAIT:.0f} s") from exc
+    lock.release()
+
+
+def _discard(library: Library, store: IndexStore, folder: Path) -> None:
+    """Remove an unfinished generation and its journal (under the lock when it can be had soon)."""
+    try:
+        with library.write_lock(SYNC_LOCK_WAIT):
             store.discard(folder)
-            raise
-        store.publish(folder)
-        library.catalog.mark_indexed(library.catalog.all_ids())
-        return total
+    except LibraryError:
+        store.discard(folder)
+
+
+def _usable(store: IndexStore) -> bool:
+    try:
+        store.open().close()
+    except IndexUnusable:
+        return False
+    return True
+
+
+def _write_ids(library: Library, engine: Engine, ids: list[int]) -> None:
+    """Bring these documents into ``engine`` as the catalog has them now (trashed or gone: removed)."""
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        live = library.catalog.documents(ids=chunk)
+        live_ids = {d.id for d in live}
+        engine.write([index_doc(library, d) for d in live], [i for i in chunk if i not in live_ids])
 
 
 def sync_index(library: Library, *, timeout: Optional[float] = None, notice: Optional[Notice] = None) -> int:
@@ -127,13 +183,13 @@ def sync_index(library: Library, *, timeout: Optional[float] = None, notice: Opt
         ids = library.catalog.unindexed_ids()  # again, under the lock
         if not ids:
             return 0
-        engine = _store(library).open()
+        store = _store(library)
+        engine = store.open()
         try:
             for start in range(0, len(ids), BATCH):
                 chunk = ids[start:start + BATCH]
-                live = library.catalog.documents(ids=chunk)
-                live_ids = {d.id for d in live}
-                engine.write([index_doc(library, d) for d in live], [i for i in chunk if i not in live_ids])
+                _write_ids(library, engine, chunk)
+                store.note_changes(chunk)  # a rebuild running now re-reads them before it swaps
                 library.catalog.mark_indexed(chunk)
         finally:
             engine.close()
@@ -217,7 +273,14 @@ def search(library: Library, query: str, *, limit: int = 20, sort: str = "releva
 
 
 def execute(engine: Engine, node: qt.Node, limit: int, sort: str) -> tuple[Any, int]:
-    """Results (all words required; any word when that finds nothing) and the all-words total."""
+    """Results and the all-words total (0 asks for a did-you-mean).
+
+    Short queries require all their words (any word when that finds nothing); a long one (a question)
+    is run at once in its "any word, best first" form.
+    """
+    if relax_first(node):
+        results = engine.search(plan(node, relaxed=True), limit=limit, sort=sort)
+        return results, results.total
     results = engine.search(plan(node), limit=limit, sort=sort)
     strict = results.total
     if strict == 0 and can_relax(node):

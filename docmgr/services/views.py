@@ -4,17 +4,22 @@ those ids, and a page image rendered from the original. Qt-free, so the GUI's li
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Optional, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 from docmgr.core.library import Library
 from docmgr.core.text import sort_key
 
-# view name -> (working statuses or None for all, trashed)
+# view name -> (working statuses or None for all, trashed); besides these, the filtered views
+# ``type:<code>`` and ``year:<yyyy>`` (documents not in the trash, see :data:`FILTERS`)
 VIEWS: dict[str, tuple[Optional[tuple[str, ...]], bool]] = {
     "review": (("inbox", "needs-review"), False),
     "all": (None, False),
     "trash": (None, True),
 }
+# a document's year: the year of its issued date, else of the day it was added (as the search's year facet)
+_YEAR_SQL = ("SELECT d.id, COALESCE(substr(json_extract(f.value, '$'), 1, 4), substr(d.added, 1, 4)) "
+             "FROM documents d LEFT JOIN fields f ON f.doc_id = d.id AND f.key = 'issued' "
+             "WHERE d.trashed_at IS NULL")
 # sortable columns: a documents column (SQL order) or a field key (Vietnamese collation in Python)
 COLUMNS = ("type", "number", "issued", "issuer", "pages", "status", "filename")
 _SQL_ORDER = {"pages": "page_count", "status": "status", "id": "id"}
@@ -38,12 +43,40 @@ class Row:
         return getattr(self, column)
 
 
+def _type_ids(library: Library, code: str) -> set[int]:
+    rows = library.catalog.connection().execute(
+        "SELECT id FROM documents WHERE trashed_at IS NULL AND type_code IS ?", (code or None,))
+    return {int(r[0]) for r in rows}
+
+
+def _year_ids(library: Library, year: str) -> set[int]:
+    return {int(i) for i, y in library.catalog.connection().execute(_YEAR_SQL) if str(y) == year}
+
+
+# filtered view prefix -> the ids it keeps (among the documents not in the trash)
+FILTERS: dict[str, Callable[[Library, str], set[int]]] = {"type": _type_ids, "year": _year_ids}
+
+
+def is_view(view: str) -> bool:
+    """Whether ``view`` names a list view (a key of :data:`VIEWS` or ``<filter>:<value>``)."""
+    return view in VIEWS or view.partition(":")[0] in FILTERS
+
+
+def _base_ids(library: Library, view: str, order: str = "id", descending: bool = False) -> list[int]:
+    kind, _, value = view.partition(":")
+    if view in VIEWS or kind not in FILTERS:
+        statuses, trashed = VIEWS[view]
+        return library.catalog.view_ids(statuses, trashed=trashed, order=order, descending=descending)
+    kept = FILTERS[kind](library, value)
+    return [i for i in library.catalog.view_ids(None, order=order, descending=descending) if i in kept]
+
+
 def view_ids(library: Library, view: str, column: str = "id", descending: bool = False) -> list[int]:
-    """Ids of ``view`` (see :data:`VIEWS`) sorted by ``column``; text sorts with Vietnamese collation."""
-    statuses, trashed = VIEWS[view]
+    """Ids of ``view`` (a key of :data:`VIEWS`, ``type:<code>`` or ``year:<yyyy>``) sorted by ``column``;
+    text sorts with Vietnamese collation."""
     if column in _SQL_ORDER:
-        return library.catalog.view_ids(statuses, trashed=trashed, order=_SQL_ORDER[column], descending=descending)
-    ids = library.catalog.view_ids(statuses, trashed=trashed)
+        return _base_ids(library, view, _SQL_ORDER[column], descending)
+    ids = _base_ids(library, view)
     if column in _FIELD_ORDER:
         values = library.catalog.field_values(column)
         text = {i: str(values.get(i, "")) for i in ids}
@@ -55,6 +88,27 @@ def view_ids(library: Library, view: str, column: str = "id", descending: bool =
     # empty values last in either direction
     filled = sorted((i for i in ids if text[i]), key=lambda i: (keys[i], i), reverse=descending)
     return filled + [i for i in ids if not text[i]]
+
+
+def type_counts(library: Library) -> list[tuple[str, str, int]]:
+    """``(type code, Vietnamese name, documents)`` of the types in use (not in the trash), sorted by
+    name with Vietnamese collation; unclassified documents come last with code ``""``."""
+    from docmgr.services.documents import type_name
+
+    rows = library.catalog.connection().execute(
+        "SELECT type_code, COUNT(*) FROM documents WHERE trashed_at IS NULL GROUP BY type_code")
+    named = [(str(code or ""), type_name(code) or str(code or ""), int(n)) for code, n in rows]
+    return sorted(named, key=lambda t: (not t[0], sort_key(t[1]), t[0]))
+
+
+def year_counts(library: Library) -> list[tuple[int, int]]:
+    """``(year, documents)`` of the documents not in the trash, newest year first (the year of the
+    issued date, else of the day the document was added)."""
+    counts: dict[int, int] = {}
+    for _id, year in library.catalog.connection().execute(_YEAR_SQL):
+        if str(year).isdigit():
+            counts[int(year)] = counts.get(int(year), 0) + 1
+    return sorted(counts.items(), reverse=True)
 
 
 def rows(library: Library, ids: Sequence[int]) -> list[Row]:

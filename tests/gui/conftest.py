@@ -26,8 +26,8 @@ def import_and_wait(qtbot: Any, win: Any, paths: list[Path]) -> None:
     """Import ``paths`` in ``win`` and wait until the task is done."""
     task = win.import_paths(paths)
     assert task is not None
-    # Not waitSignal(task.signals.finished): the task is already running, and a quick one (an empty file)
-    # can finish before the wait connects. The window clears ``task`` in its own finished slot.
+    # the window's own end-of-import slot (connected before the task started): waiting for the task's
+    # signal here would miss it when a quick batch is done before the wait begins
     qtbot.waitUntil(lambda: win.task is None, timeout=120_000)
 
 

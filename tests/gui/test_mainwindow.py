@@ -49,7 +49,7 @@ def test_rejected_file_is_listed_with_its_reason(qtbot: Any, window: Any, inputs
     empty = inputs / "rong.pdf"
     empty.write_bytes(b"")
     import_and_wait(qtbot, window, [empty])
-    assert window.errors_panel.rows() == [("rong.pdf", "empty file (0 bytes)")]
+    assert window.errors_panel.rows() == [("rong.pdf", "tệp rỗng (0 byte)")]  # the cause in the UI language
     assert window.side_tabs.currentWidget() is window.errors_panel
     assert window.errors_panel.quarantine_url().toLocalFile() == str(window.library.paths.quarantine)
     assert window.model.rowCount() == 0

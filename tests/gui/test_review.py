@@ -25,6 +25,10 @@ def test_confirm_from_the_panel_changes_the_status(qtbot: Any, window: Any, inpu
     panel = window.metadata
     assert panel.type_box.currentData() == "QD"
     assert "%" in panel.suggestions.text() and panel.why.text()
+    # the classifier's reasons in the Vietnamese UI: worded from their codes, no English left
+    assert "chữ viết tắt QĐ trong 'Số: 2820/QĐ-UBND'" in panel.why.text()
+    assert "tiêu đề 'QUYẾT ĐỊNH' dưới quốc hiệu, tiêu ngữ" in panel.why.text()
+    assert not any(w in panel.why.text() for w in ("abbreviation", "heading", "terms:"))
     assert panel.field_edits["number"].text() == "2820/QĐ-UBND"
     panel.field_edits["signer"].setText("Nguyễn Thị Lan")
     panel.notes.setPlainText("Đã đối chiếu bản gốc.")

@@ -40,7 +40,7 @@ def test_search_finds_a_document_with_snippet_and_highlight(qtbot: Any, searched
     hit = bar.result["hits"][0]
     assert hit["filename"] == "quyet-dinh.pdf" and hit["page"] == 2
     assert "«" in hit["snippet"]
-    assert "<b" in bar.results.itemWidget(bar.results.item(0)).text()
+    assert "background:#fff3a0" in bar.hit_text(0)
     assert f"{hit['type']}</a> (1)" in bar.facets.text()
     bar.results.setCurrentRow(0)
     viewer = window.viewer
@@ -99,6 +99,45 @@ def test_saved_search_in_the_navigator(qtbot: Any, searched: Any, library_path: 
     bar.status_filter.setCurrentIndex(0)
     qtbot.waitUntil(lambda: not bar.body.isVisible(), timeout=30_000)
     window.navigator.select_view("search:0")
-    assert window.navigator.currentItem().text().endswith("Ninh Kiều")
+    assert window.navigator.currentItem().text(0).endswith("Ninh Kiều")
     qtbot.waitUntil(lambda: bar.query_text == "ninh kieu" and bar.hit_count() == 1, timeout=30_000)
     assert bar.filters()["status"] == "inbox"
+
+
+def test_autocomplete_from_the_index(qtbot: Any, searched: Any) -> None:
+    """Typing part of a word offers completions from the index, asked in a worker."""
+    window = searched
+    bar = window.search_bar
+    bar.edit.setFocus()
+    qtbot.keyClicks(bar.edit, "ninh ki")
+    qtbot.waitUntil(lambda: "ninh kieu" in bar.completions.stringList(), timeout=30_000)
+    assert all(c.startswith("ninh ki") for c in bar.completions.stringList())
+    assert bar.complete_pool is not window.search_bar.pool
+
+
+def test_long_titles_wrap_without_overlap(qtbot: Any, window: Any) -> None:
+    """A long title wraps onto more lines and the row grows; the type line and the snippet stay below it."""
+    from PySide6.QtCore import Qt
+
+    bar = window.search_bar
+    title = "Về việc cấp giấy chứng nhận quyền sử dụng đất cho hộ ông Lê Văn Tám, thửa đất số 40, tờ bản đồ số 7"
+    hits = [{"id": i, "title": title if i else "Giấy mời", "type": "Thông báo", "page": 1,
+             "snippet": "… giấy chứng nhận «quyền» «sử» «dụng» «đất» cho hộ ông Lê Văn Tám …"} for i in range(2)]
+    bar._show({"query": "x", "total": 2, "suggestion": None, "facets": {}, "hits": hits})
+    bar.resize(700, 500)
+    qtbot.wait(50)
+    short, long = (bar.results.visualItemRect(bar.results.item(r)) for r in range(2))
+    assert long.top() >= short.bottom() and long.height() > short.height()
+    wide = long.height()
+    bar.resize(300, 500)
+    qtbot.waitUntil(lambda: bar.results.visualItemRect(bar.results.item(1)).height() > wide, timeout=5_000)
+    # the row is as tall as its laid-out text: nothing is drawn past its bottom
+    delegate = bar.results.itemDelegate()
+    item = bar.results.item(1)
+    assert "Thông báo · " in str(item.data(Qt.ItemDataRole.DisplayRole))
+    index = bar.results.indexFromItem(item)
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    opt = QStyleOptionViewItem()
+    opt.initFrom(bar.results)
+    assert delegate.sizeHint(opt, index).height() <= bar.results.visualItemRect(item).height() + 1

@@ -30,6 +30,7 @@ def test_settings_dialog_saves_the_typed_settings(window: Any, tmp_path: Path) -
     assert dialog.restart_needed
     window.apply_settings(dialog.restart_needed)
     assert window.watcher.folder() == str(tmp_path / "inbox")
+    assert window.file_menu.title() == "&File"  # the language applies at once
 
     from docmgr.core.paths import resolve_library
 

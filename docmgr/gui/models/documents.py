@@ -37,7 +37,7 @@ class DocumentsModel(QAbstractTableModel):
 
     Args:
         library: the opened library.
-        view: a key of :data:`docmgr.services.views.VIEWS`.
+        view: a view of :func:`docmgr.services.views.view_ids` (``review``, ``type:QD``, ``year:2025``…).
     """
 
     def __init__(self, library: Library, view: str = "all") -> None:
@@ -61,6 +61,12 @@ class DocumentsModel(QAbstractTableModel):
         self._ids = views.view_ids(self.library, self.view, *self._sort)
         self._pages.clear()
         self.endResetModel()
+
+    def retranslate(self) -> None:
+        """Show the headers and statuses in the current UI language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
 
     def row_at(self, row: int) -> Optional[views.Row]:
         """The row shown at ``row``, fetching its page when needed."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -27,14 +27,24 @@ class IntakeProgress(QWidget):
         self.label = QLabel()
         self.bar = QProgressBar()
         self.bar.setTextVisible(False)
-        self.cancel_button = QPushButton(_tr("Cancel"))
+        self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancel_requested.emit)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 2, 8, 2)
         layout.addWidget(self.label, 2)
         layout.addWidget(self.bar, 1)
         layout.addWidget(self.cancel_button)
+        self.retranslate()
         self.hide()
+
+    def retranslate(self) -> None:
+        """Set the texts in the current UI language (at start and on a language change)."""
+        self.cancel_button.setText(_tr("Cancel"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def start(self, total: int) -> None:
         self.bar.setRange(0, max(total, 1))
@@ -61,13 +71,12 @@ class ErrorsPanel(QWidget):
         super().__init__(parent)
         self.quarantine = quarantine
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels([_tr("File"), _tr("Reason")])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.open_button = QPushButton(_tr("Open quarantine folder"))
+        self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_quarantine)
-        self.clear_button = QPushButton(_tr("Clear list"))
+        self.clear_button = QPushButton()
         self.clear_button.clicked.connect(lambda: self.table.setRowCount(0))
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
@@ -77,6 +86,18 @@ class ErrorsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the texts in the current UI language (at start and on a language change)."""
+        self.table.setHorizontalHeaderLabels([_tr("File"), _tr("Reason")])
+        self.open_button.setText(_tr("Open quarantine folder"))
+        self.clear_button.setText(_tr("Clear list"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def add(self, path: str, reason: str) -> None:
         row = self.table.rowCount()

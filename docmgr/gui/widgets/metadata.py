@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
 from docmgr.gui.models.documents import STATUS_LABELS
-from docmgr.services.review import field_rows, type_choices
+from docmgr.services.review import field_rows, reasons_text, type_choices
 
 FIELD_LABELS = {
     "number": QT_TR_NOOP("Number"),
@@ -23,6 +23,21 @@ FIELD_LABELS = {
     "summary": QT_TR_NOOP("Summary"),
     "id_numbers": QT_TR_NOOP("ID numbers"),
     "names": QT_TR_NOOP("Names"),
+}
+
+
+# the classifier's reasons (docmgr.classify.reasons.TEMPLATES), worded for the UI
+REASON_TEXTS = {
+    "heading-motto": QT_TR_NOOP("heading '{line}' under the national motto"),
+    "heading-top": QT_TR_NOOP("heading '{line}' at the head of the page"),
+    "title-line": QT_TR_NOOP("title line '{line}'"),
+    "abbreviation": QT_TR_NOOP("abbreviation {abbr} in '{number}'"),
+    "law-number": QT_TR_NOOP("number of a law in '{number}'"),
+    "no-abbreviation": QT_TR_NOOP("no type abbreviation in '{number}' (a Công văn's symbol)"),
+    "vv-line": QT_TR_NOOP("'V/v' summary line: {line}"),
+    "no-evidence": QT_TR_NOOP("no heading, number or known words"),
+    "few-words": QT_TR_NOOP("only {count} known word(s): low confidence"),
+    "terms": QT_TR_NOOP("terms: {terms}"),
 }
 
 
@@ -49,7 +64,7 @@ class MetadataPanel(QScrollArea):
         self.doc: Optional[dict[str, Any]] = None
         self.status = QLabel()
         self.type_box = QComboBox()
-        self.type_box.addItem(_tr("(choose a type)"), "")
+        self.type_box.addItem("", "")
         self.type_names = dict(type_choices())
         for code, name in self.type_names.items():
             self.type_box.addItem(name, code)
@@ -61,17 +76,14 @@ class MetadataPanel(QScrollArea):
         self.file = QLabel()
         self.file.setWordWrap(True)
         self.form = QFormLayout()
-        self.form.addRow(_tr("Status"), self.status)
-        self.form.addRow(_tr("Type"), self.type_box)
-        self.form.addRow(_tr("Suggested"), self.suggestions)
-        self.form.addRow(_tr("Why"), self.why)
-        self.form.addRow(_tr("File"), self.file)
+        self.form_labels = [QLabel() for _ in range(5)]
+        for label, widget in zip(self.form_labels, (self.status, self.type_box, self.suggestions, self.why, self.file)):
+            self.form.addRow(label, widget)
         self.fields = QFormLayout()
         self.field_edits: dict[str, QLineEdit] = {}
         self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText(_tr("Notes for colleagues"))
         self.notes.setFixedHeight(60)
-        self.confirm_button = QPushButton(_tr("Confirm"))
+        self.confirm_button = QPushButton()
         self.confirm_button.setDefault(True)
         self.confirm_button.clicked.connect(self.request_confirm)
         buttons = QHBoxLayout()
@@ -84,13 +96,42 @@ class MetadataPanel(QScrollArea):
         layout = QVBoxLayout(body)
         layout.addLayout(self.form)
         layout.addLayout(self.fields)
-        layout.addWidget(QLabel(_tr("Notes")))
+        self.notes_label = QLabel()
+        self.text_label = QLabel()
+        layout.addWidget(self.notes_label)
         layout.addWidget(self.notes)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel(_tr("Text")))
+        layout.addWidget(self.text_label)
         layout.addWidget(self.text, 1)
         self.setWidget(body)
+        self.retranslate()
         self.clear()
+
+    def retranslate(self) -> None:
+        """Set the texts in the current UI language (at start and on a language change); a document
+        on show is shown again, so its status, field names and reason follow."""
+        labels = (_tr("Status"), _tr("Type"), _tr("Suggested"), _tr("Why"), _tr("File"))
+        for label, text in zip(self.form_labels, labels):
+            label.setText(text)
+        self.type_box.setItemText(0, _tr("(choose a type)"))
+        self.notes.setPlaceholderText(_tr("Notes for colleagues"))
+        self.confirm_button.setText(_tr("Confirm"))
+        self.notes_label.setText(_tr("Notes"))
+        self.text_label.setText(_tr("Text"))
+        if self.doc is not None:
+            chosen, notes = self.type_box.currentIndex(), self.notes.toPlainText()
+            edits = {k: e.text() for k, e in self.field_edits.items()}
+            self.show_document(self.doc)
+            self.type_box.setCurrentIndex(chosen)
+            self.notes.setPlainText(notes)
+            for k, text in edits.items():
+                if k in self.field_edits:
+                    self.field_edits[k].setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def clear(self) -> None:
         self.doc = None
@@ -116,7 +157,7 @@ class MetadataPanel(QScrollArea):
         if not shown and doc.get("type"):
             shown = [f"{doc['type']} {percent(doc.get('confidence'))}"]
         self.suggestions.setText(" · ".join(shown) if shown else _tr("(not classified)"))
-        self.why.setText(doc.get("why") or "")
+        self.why.setText(reasons_text(doc, {code: _tr(text) for code, text in REASON_TEXTS.items()}))
         self.file.setText(doc["filename"])
         for key, value, conf in field_rows(doc):
             edit = QLineEdit(value)

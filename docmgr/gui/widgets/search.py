@@ -7,26 +7,23 @@ import html
 import itertools
 from typing import Any, Optional
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPushButton, QToolTip, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, QEvent, QStringListModel, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import (QComboBox, QCompleter, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget,
+                               QListWidgetItem, QPushButton, QToolTip, QVBoxLayout, QWidget)
 
 from docmgr.core.library import Library
 from docmgr.gui.models.documents import STATUS_LABELS
+from docmgr.gui.widgets.hits import HitDelegate, hit_html
 from docmgr.gui.workers import Task, TaskContext, start
 from docmgr.services.review import type_choices
 
 DEBOUNCE_MS = 250
+COMPLETE_MS = 120
 HIT_ROLE = 0x0100 + 7
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("", text)
-
-
-def snippet_html(snippet: str) -> str:
-    """A plain snippet with «marked» words as HTML with those words in bold."""
-    return html.escape(snippet).replace("«", "<b style='background:#fff3a0'>").replace("»", "</b>")
 
 
 class SearchPanel(QWidget):
@@ -51,17 +48,16 @@ class SearchPanel(QWidget):
         self.query_text = ""
         self.edit = QLineEdit()
         self.edit.setClearButtonEnabled(True)
-        self.edit.setPlaceholderText(_tr("Search: type words with or without marks…"))
         self.type_filter = QComboBox()
-        self.type_filter.addItem(_tr("All types"), "")
+        self.type_filter.addItem("", "")
         for code, name in type_choices():
             self.type_filter.addItem(name, code)
         self.year_filter = QComboBox()
-        self.year_filter.addItem(_tr("All years"), 0)
+        self.year_filter.addItem("", 0)
         self.status_filter = QComboBox()
-        self.status_filter.addItem(_tr("All statuses"), "")
+        self.status_filter.addItem("", "")
         for key in ("inbox", "needs-review", "confirmed"):
-            self.status_filter.addItem(_tr(STATUS_LABELS[key]), key)
+            self.status_filter.addItem("", key)
         for box in (self.type_filter, self.year_filter, self.status_filter):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.type_filter.setMinimumContentsLength(12)
@@ -70,7 +66,6 @@ class SearchPanel(QWidget):
         self.edit.setMinimumWidth(180)
         self.help_button = QPushButton("?")
         self.help_button.setFixedWidth(28)
-        self.help_button.setToolTip(_tr("Query syntax"))
         self.help_button.clicked.connect(self.show_help)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -87,7 +82,8 @@ class SearchPanel(QWidget):
         self.results.setWordWrap(True)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        self.results.viewport().installEventFilter(self)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)  # rows re-measured at the new width
+        self.results.setItemDelegate(HitDelegate(self.results))
         self.results.currentRowChanged.connect(self._chosen)
         self.body = QWidget()
         body = QVBoxLayout(self.body)
@@ -105,8 +101,77 @@ class SearchPanel(QWidget):
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.run)
         self.edit.textChanged.connect(lambda _t: self.timer.start())
+        # autocomplete: completions of the last word, asked of the index in a worker of its own
+        self.completions = QStringListModel(self)
+        self.completer = QCompleter(self.completions, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.edit.setCompleter(self.completer)
+        self.complete_pool = QThreadPool(self)
+        self.complete_pool.setMaxThreadCount(1)
+        self._complete_seq = itertools.count(1)
+        self._complete_latest = 0
+        self.complete_timer = QTimer(self)
+        self.complete_timer.setSingleShot(True)
+        self.complete_timer.setInterval(COMPLETE_MS)
+        self.complete_timer.timeout.connect(self.ask_completions)
+        self.edit.textEdited.connect(lambda _t: self.complete_timer.start())
+        self.retranslate()
         for box in (self.type_filter, self.year_filter, self.status_filter):
             box.currentIndexChanged.connect(lambda _i: self.timer.start())
+
+    def retranslate(self) -> None:
+        """Set the texts in the current UI language (at start and on a language change); results on
+        show are shown again."""
+        self.edit.setPlaceholderText(_tr("Search: type words with or without marks…"))
+        self.type_filter.setItemText(0, _tr("All types"))
+        self.year_filter.setItemText(0, _tr("All years"))
+        self.status_filter.setItemText(0, _tr("All statuses"))
+        for i in range(1, self.status_filter.count()):
+            key = str(self.status_filter.itemData(i))
+            self.status_filter.setItemText(i, _tr(STATUS_LABELS.get(key, key)))
+        self.help_button.setToolTip(_tr("Query syntax"))
+        if self.result:
+            row = self.results.currentRow()
+            self._show(self.result)
+            self.results.blockSignals(True)
+            self.results.setCurrentRow(row)
+            self.results.blockSignals(False)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- autocomplete ------------------------------------------------------------------------
+    def ask_completions(self) -> Optional[Task]:
+        """Ask the index for completions of the text's last word (in a worker); the popup shows them."""
+        from docmgr.services.search import suggest
+
+        prefix = self.edit.text()
+        if len(prefix.rpartition(" ")[2]) < 2:
+            return None
+        seq = next(self._complete_seq)
+        self._complete_latest = seq
+        library = self.library
+
+        def work(_ctx: TaskContext) -> object:
+            return seq, prefix, suggest(library, prefix)
+
+        task = Task(work)
+        task.signals.finished.connect(self._completed)
+        task.signals.failed.connect(lambda _exc: None)  # no completions is no error: the search reports
+        return start(task, self.complete_pool)
+
+    def _completed(self, answer: object) -> None:
+        seq, prefix, found = answer  # type: ignore[misc]
+        if seq != self._complete_latest or prefix != self.edit.text():
+            return
+        shown = [c for c in found if c != prefix.strip()]
+        self.completions.setStringList(shown)
+        if shown and self.edit.hasFocus():
+            self.completer.setCompletionPrefix(prefix)
+            self.completer.complete()
 
     # -- running -----------------------------------------------------------------------------
     def current(self) -> dict[str, Any]:
@@ -184,35 +249,18 @@ class SearchPanel(QWidget):
         self._show_facets(result.get("facets") or {})
         self.summary.setText(_tr("{0} document(s) found").format(result.get("total", 0)))
         for hit in result.get("hits", []):
-            title = html.escape(hit.get("title") or hit.get("filename") or "")
-            kind = html.escape(hit.get("type") or "")
-            page = _tr("page {0}").format(hit["page"]) if hit.get("page") else ""
-            label = QLabel(f"<b>{title}</b> <span style='color:#555'>{kind} · {page}</span><br>"
-                           f"{snippet_html(hit.get('snippet') or '')}")
-            label.setWordWrap(True)
-            label.setContentsMargins(4, 2, 4, 4)
             item = QListWidgetItem()
             item.setData(HIT_ROLE, hit)
+            page = _tr("page {0}").format(hit["page"]) if hit.get("page") else ""
+            item.setData(Qt.ItemDataRole.DisplayRole, hit_html(hit, page))
+            item.setToolTip(hit.get("filename") or "")
             self.results.addItem(item)
-            self.results.setItemWidget(item, label)
         self.body.show()
-        self.fit_rows()
         self.active.emit(True)
 
-    def fit_rows(self) -> None:
-        """Give each hit the height its wrapped text needs at the list's current width."""
-        width = max(120, self.results.viewport().width() - 2)
-        for row in range(self.results.count()):
-            item = self.results.item(row)
-            label = self.results.itemWidget(item)
-            if label is not None:
-                label.setFixedWidth(width)
-                item.setSizeHint(QSize(width, label.heightForWidth(width) + 14))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.results.viewport() and event.type() == QEvent.Type.Resize:
-            self.fit_rows()
-        return super().eventFilter(watched, event)
+    def hit_text(self, row: int) -> str:
+        """The HTML shown for the hit at ``row``."""
+        return str(self.results.item(row).data(Qt.ItemDataRole.DisplayRole))
 
     def _show_facets(self, facets: dict[str, dict[str, int]]) -> None:
         parts = []

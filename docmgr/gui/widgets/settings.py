@@ -42,6 +42,7 @@ class SettingsDialog(QDialog):
     def __init__(self, library: Library, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_tr("Settings"))
+        self.setMinimumWidth(620)  # room for a full library path
         self.library = library
         self.restart_needed = False
         s = library.settings
@@ -71,7 +72,7 @@ class SettingsDialog(QDialog):
         form.addRow(_tr("Watched inbox folder"), _folder_row(self.inbox_folder, _tr("Watched inbox folder"), self))
         form.addRow(_tr("Search engine"), self.engine)
         form.addRow(_tr("Language"), self.language)
-        note = QLabel(_tr("The library folder and the language apply at the next start."))
+        note = QLabel(_tr("The library folder applies at the next start."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -85,7 +86,7 @@ class SettingsDialog(QDialog):
         """Write the library's settings and, when it changed, the app's library folder."""
         s = self.library.settings
         language = str(self.language.currentData() or "")
-        self.restart_needed = language != s.ui_language
+        self.restart_needed = False
         s.ocr_languages = self.ocr_languages.text().strip() or "vie+eng"
         s.review_threshold = round(self.threshold.value(), 2)
         s.inbox_folder = self.inbox_folder.text().strip()

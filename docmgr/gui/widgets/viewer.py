@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListView, QListWidget, QListWidgetItem, QPlainTextEdit,
                                QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget)
@@ -59,14 +59,10 @@ class Viewer(QWidget):
         self.fit_width_button = QPushButton("↔")
         self.fit_page_button = QPushButton("⤢")
         self.rotate_button = QPushButton("⟳")
-        tips = ((self.prev_button, _tr("Previous page")), (self.next_button, _tr("Next page")),
-                (self.prev_hit, _tr("Previous hit (Shift+F3)")), (self.next_hit, _tr("Next hit (F3)")),
-                (self.zoom_out, _tr("Zoom out")), (self.zoom_in, _tr("Zoom in")),
-                (self.fit_width_button, _tr("Fit width")), (self.fit_page_button, _tr("Fit page")),
-                (self.rotate_button, _tr("Rotate view")))
-        for button, tip in tips:
-            button.setToolTip(tip)
+        for button in (self.prev_button, self.next_button, self.prev_hit, self.next_hit, self.zoom_out,
+                       self.zoom_in, self.fit_width_button, self.fit_page_button, self.rotate_button):
             button.setFixedWidth(34)
+        self.retranslate()
         self.prev_button.clicked.connect(lambda: self.go(self.page - 1))
         self.next_button.clicked.connect(lambda: self.go(self.page + 1))
         self.prev_hit.clicked.connect(lambda: self.step_hit(-1))
@@ -262,6 +258,23 @@ class Viewer(QWidget):
         offset_y = max(0, (self.image.height() - pix.height()) // 2)
         offset_x = max(0, (self.image.width() - pix.width()) // 2)
         self.scroll.ensureVisible(int(offset_x + box[0] * pix.width()), int(offset_y + box[1] * pix.height()), 60, 80)
+
+    def retranslate(self) -> None:
+        """Set the texts in the current UI language (at start and on a language change)."""
+        tips = ((self.prev_button, _tr("Previous page")), (self.next_button, _tr("Next page")),
+                (self.prev_hit, _tr("Previous hit (Shift+F3)")), (self.next_hit, _tr("Next hit (F3)")),
+                (self.zoom_out, _tr("Zoom out")), (self.zoom_in, _tr("Zoom in")),
+                (self.fit_width_button, _tr("Fit width")), (self.fit_page_button, _tr("Fit page")),
+                (self.rotate_button, _tr("Rotate view")))
+        for button, tip in tips:
+            button.setToolTip(tip)
+        if hasattr(self, "image"):
+            self._update_bar()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _update_bar(self) -> None:
         total = len(self.pages)

@@ -84,3 +84,10 @@ def test_numeric_date_and_no_number_on_a_blank_form() -> None:
     f = values("GIẤY PHÉP XÂY DỰNG\nSố:    /GPXD\nNgày cấp: 07/08/2025")
     assert "number" not in f and f["issued"] == "2025-08-07"
     assert values("") == {}
+
+
+def test_a_title_above_the_number_is_not_the_issuer() -> None:
+    f = values("GIẤY MỜI\nSố: 45/GM-UBND\nKính mời ông Trần Văn Bình dự họp tại phường Ninh Kiều.")
+    assert f["number"] == "45/GM-UBND" and "issuer" not in f
+    f = values("UBND PHƯỜNG NINH KIỀU\nGIẤY MỜI\nSố: 45/GM-UBND\nKính mời ông Trần Văn Bình dự họp.")
+    assert f["issuer"] == "UBND PHƯỜNG NINH KIỀU"

@@ -91,6 +91,20 @@ def test_starter_model_ships_and_classifies_from_the_first_document() -> None:
     assert body.type_code == "KH" and any(w.startswith("terms:") for w in body.why)
 
 
+def test_reasons_are_structured_and_worded_in_english_for_the_cli() -> None:
+    from docmgr.classify.reasons import Reason
+
+    r = _starter().classify(HEAD + "Số: 15/QĐ-UBND\nPhong Nẫm, ngày 05 tháng 01 năm 2026\nQUYẾT ĐỊNH\nVề việc cấp")
+    codes = [x.code for x in r.reasons]
+    assert "abbreviation" in codes and "heading-motto" in codes
+    abbr = next(x for x in r.reasons if x.code == "abbreviation")
+    assert abbr.params == {"abbr": "QĐ", "number": "Số: 15/QĐ-UBND"}
+    assert abbr.text() == "abbreviation QĐ in 'Số: 15/QĐ-UBND'"
+    assert r.to_json()["why"] == "; ".join(x.text() for x in r.reasons)
+    stored = r.stored()
+    assert [Reason.from_json(x) for x in stored["reasons"]] == r.reasons and stored["why"] == r.why
+
+
 def test_no_signal_needs_review_not_a_confident_guess() -> None:
     clf = _starter()
     for text in ("lorem ipsum dolor sit amet 4711", "", "xyzzy qwerty"):

@@ -81,6 +81,15 @@ def test_phrase_needs_adjacent_words(lib: Any) -> None:
     assert lib.ids["apart"] in _ids(search(lib, "quyen su dung dat"))
 
 
+@pytest.mark.parametrize("phrase", ['"quyền sử dụng đất"', '"quyen su dung dat"', '"cấp giấy chứng nhận quyền"'])
+def test_long_phrase_is_one_run_of_words_not_its_pairs(lib: Any, phrase: str) -> None:
+    # every adjacent pair of the phrase, but never the phrase itself
+    scattered = file_doc(lib, ["Quyền sử dụng; cấp giấy, dụng đất. Giấy chứng nhận; chứng nhận quyền sử."],
+                         filename="rai-rac.pdf")
+    assert _ids(search(lib, phrase)) == [lib.ids["land"]]
+    assert scattered in _ids(search(lib, phrase.strip('"')))  # as plain words it matches
+
+
 def test_fields(lib: Any) -> None:
     assert _ids(search(lib, "type:DON")) == [lib.ids["land"]]
     assert _ids(search(lib, "type:\"quyet dinh\"")) == [lib.ids["decision"]]  # the name, without marks
@@ -153,3 +162,22 @@ def test_new_document_is_found_at_once(lib: Any) -> None:
 def test_bad_syntax_is_a_usage_error(lib: Any) -> None:
     with pytest.raises(UsageError, match="unclosed quote"):
         search(lib, '"khai sinh')
+
+
+def test_many_documents_exact_totals_facets_and_ranking(tmp_path: Path, engine_name: str) -> None:
+    """Posting lists longer than one block (Whoosh keeps 128 postings per block), a deleted document."""
+    from docmgr.search import IndexDoc, create_engine, parse, plan
+
+    engine = create_engine(engine_name, tmp_path / "ix", create=True)
+    docs = [IndexDoc(id=i, pages=[(1, f"Hồ sơ {i} của phường Tân An" + (" giấy khai sinh" if i % 3 == 0 else "")
+                                  + (" khai sinh khai sinh" if i == 300 else ""))],
+                     type_name="Đơn" if i % 2 else "Tờ khai", issued=f"{2020 + i % 5}-01-01")
+            for i in range(1, 401)]
+    engine.write(docs[:250], [])
+    engine.write(docs[250:], [3])  # a second segment and a deletion
+    r = engine.search(plan(parse("khai sinh")), limit=5)
+    assert r.total == 132 and r.hits[0].id == 300
+    assert sum(r.facets["type"].values()) == 132 and r.facets["type"]["Đơn"] == 66
+    assert engine.search(plan(parse("phuong tan an")), limit=1).total == 399
+    assert engine.search(plan(parse("-khai")), limit=1).total == 399 - 132
+    engine.close()

@@ -31,6 +31,11 @@ def test_pasted_punctuation_is_ignored() -> None:
                                                   implicit=True)
 
 
+def test_a_colon_ending_a_word_is_punctuation_in_a_question() -> None:
+    assert parse("Cho hỏi: thời hạn là bao lâu?") == And(
+        (Word("Cho"), Word("hỏi"), Word("thời"), Word("hạn"), Word("là"), Word("bao"), Word("lâu?")), implicit=True)
+
+
 def test_field_phrase() -> None:
     assert parse('issuer:"UBND Cần Thơ"') == Phrase("UBND Cần Thơ", "issuer")
 

@@ -17,7 +17,9 @@ import pytest
 
 from docmgr.search import IndexStore
 from docmgr.services.check import check_library
-from docmgr.services.search import check_index, search, sync_index
+from docmgr.core.progress import ProgressEvent
+from docmgr.services.documents import trash
+from docmgr.services.search import check_index, reindex, search, sync_index
 from tests.fixtures.catalog_docs import file_doc, make_library
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -138,3 +140,52 @@ def test_sigkill_mid_indexing_then_every_filed_document_is_found(tmp_path: Path,
         assert [h["id"] for h in r["hits"]] == [doc_id]
     assert search(library, '"quyen su dung dat"', limit=1)["total"] == len(filed)
     assert check_index(library) == []
+
+
+def test_reindex_builds_without_the_write_lock_and_catches_up_before_the_swap(lib: Any) -> None:
+    """While the new generation is being built, another writer takes the lock (1 s at most), files a
+    document and trashes one; the swapped-in index has both changes and nothing is left pending."""
+    old = _current(lib)
+    during: dict[str, int] = {}
+
+    def meanwhile(event: ProgressEvent) -> None:
+        if event.done == 0:  # the build has begun: the lock must be free
+            with lib.write_lock(timeout=1.0):
+                pass
+            during["new"] = file_doc(lib, ["Hồ sơ HS999999 đăng ký kết hôn"], filename="kh.txt")
+            during["gone"] = search(lib, "HS000002")["hits"][0]["id"]
+            trash(lib, during["gone"])
+            sync_index(lib)  # into the old generation, noted for the rebuild
+
+    assert reindex(lib, progress=meanwhile) == 5
+    assert _current(lib) != old and not old.exists()
+    assert _ids(search(lib, "HS999999")) == [during["new"]]
+    assert search(lib, "HS000002")["total"] == 0
+    assert search(lib, "khai sinh")["total"] == 4
+    assert lib.catalog.unindexed_ids() == [] and check_index(lib) == []
+    assert not list(lib.paths.index.glob("*.changes"))
+
+
+def test_a_search_waits_for_a_running_rebuild_instead_of_starting_another(lib: Any, monkeypatch: Any) -> None:
+    import docmgr.services.search as svc
+    from docmgr.core.errors import LibraryError
+
+    pointer = lib.paths.index / "CURRENT.json"
+    pointer.write_text(json.dumps({**json.loads(pointer.read_text()), "schema": 0}))  # stale: to rebuild
+    store = IndexStore(lib.paths.index, lib.settings.search_engine)
+    other = store.building_lock(lib.paths.index / "other-generation")  # a rebuild running elsewhere
+    other.acquire()
+    monkeypatch.setattr(svc, "REBUILD_WAIT", 0.3)
+    before = sorted(p.name for p in lib.paths.index.iterdir() if p.is_dir())
+    try:
+        with pytest.raises(LibraryError, match="rebuilding the search index"):
+            search(lib, "khai sinh")
+        assert sorted(p.name for p in lib.paths.index.iterdir() if p.is_dir()) == before  # nothing built
+    finally:
+        other.release()
+    assert search(lib, "khai sinh")["total"] == 5  # that rebuild "died": this search rebuilds
+    assert not list(lib.paths.index.glob("*.building"))
+
+
+def _ids(result: dict[str, Any]) -> list[int]:
+    return [h["id"] for h in result["hits"]]
