@@ -35,6 +35,7 @@ META_TRAINED = "classify.trained_confirmed"
 DEFAULT_RETRAIN_AFTER = 20
 _cache: dict[tuple[str, str], tuple[float, TextModel]] = {}
 _cache_lock = threading.Lock()
+_models_lock = threading.RLock()
 
 
 def taxonomy() -> Taxonomy:
@@ -49,6 +50,7 @@ def resolve_type(text: str) -> str:
 
 # -- models ---------------------------------------------------------------------------------
 def _load_cached(path: Path) -> TextModel:
+    """A model file, loaded once per process (again when the file changes)."""
     stamp = path.stat().st_mtime
     with _cache_lock:
         hit = _cache.get((str(path), "m"))
@@ -61,7 +63,16 @@ def _load_cached(path: Path) -> TextModel:
 
 
 def load_models(library: Library) -> dict[str, TextModel]:
-    """The model for each label: the library's own, else the starter (rebuilt when incompatible)."""
+    """The model for each label: the library's own, else the starter (rebuilt when incompatible).
+
+    One caller at a time: a second one (the batch's warm-up thread and the filing thread) waits and
+    gets the same models, rather than setting aside or rebuilding a model the first is handling.
+    """
+    with _models_lock:
+        return _load_models(library)
+
+
+def _load_models(library: Library) -> dict[str, TextModel]:
     models: dict[str, TextModel] = {}
     for label in LABELS:
         own = library.paths.models / f"{label}.skops"
@@ -107,6 +118,23 @@ def _starter(library: Library, label: str) -> Optional[TextModel]:
 def classifier(library: Library) -> HybridClassifier:
     """A classifier with the library's models and review threshold."""
     return HybridClassifier(taxonomy(), load_models(library), library.settings.review_threshold)
+
+
+def warm_up(library: Library) -> threading.Thread:
+    """Load the models (scikit-learn and all: seconds) in a background thread, so that a batch's
+    first document does not wait for them while its text is read; returns the started thread.
+
+    A failure is only logged here: the first real classification meets it and handles it.
+    """
+    def load() -> None:
+        try:
+            load_models(library)
+        except Exception as exc:  # the document being filed reports it
+            log.debug("loading the classifier ahead failed: %s", exc)
+
+    thread = threading.Thread(target=load, name="docmgr-classifier-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 # -- classify -------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections import deque
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -19,9 +20,13 @@ from docmgr.core.text import nfc
 from docmgr.ingest.parallel import PendingRead, TextReader, default_workers
 from docmgr.ingest.pipeline import (EXTRACT_STEPS, READ_STEPS, ExtractText, IngestContext, StopPipeline,
                                     run_steps)
-from docmgr.services.classify import Filing, filing_for, type_display
+from docmgr.services.classify import Filing, filing_for, type_display, warm_up
+from docmgr.services.index_catchup import IndexCatchUp
 
 log = logging.getLogger(__name__)
+
+READS_AHEAD = 4  # per worker: text-layer reads (a file, or 8 pages of a long PDF) queued ahead of filing
+MAX_FILES_AHEAD = 16  # per worker: files prepared ahead (hashed, sniffed, submitted) at most
 
 
 @dataclass
@@ -96,15 +101,20 @@ def _prepare(library: Library, path: Path, password: Optional[str], reader: Opti
 
 
 def _finish(library: Library, item: _Item, cancel: CancelToken, reader: Optional[TextReader],
-            on_page: Optional[Callable[[int, int], None]], doc_type: Optional[str] = None) -> IngestResult:
+            on_page: Optional[Callable[[int, int], None]], doc_type: Optional[str] = None,
+            index: bool = True) -> IngestResult:
     """Read (what is left), file, or reject one prepared input. Only :class:`Cancelled` escapes."""
     display, ctx = str(item.path), item.ctx
     ctx.cancel, ctx.on_page = cancel.child(_limit(library)), on_page
     try:
         if item.error is not None:
             raise item.error
-        if "duplicate_of" in ctx.extra:
-            return _duplicate(library, display, ctx.extra["duplicate_of"])
+        # again: an earlier file of the batch with these bytes may have been filed since it was prepared
+        existing = ctx.extra.get("duplicate_of") or library.catalog.find_sha256(ctx.sha256)
+        if existing is not None:
+            for read in item.reads:
+                read.future.cancel()  # not read (nor OCR'd) twice
+            return _duplicate(library, display, existing)
         if item.reads and reader is not None:
             layer = reader.results(item.reads)
             ctx.pages, ctx.ocr_jobs, ctx.ocr_reasons = layer.pages, layer.ocr_jobs, layer.ocr_reasons
@@ -112,7 +122,7 @@ def _finish(library: Library, item: _Item, cancel: CancelToken, reader: Optional
         else:
             run_steps(EXTRACT_STEPS, ctx)
         ctx.cancel.check()
-        return _file(library, ctx, display, doc_type)
+        return _file(library, ctx, display, doc_type, index)
     except Cancelled:
         raise
     except RejectedInput as exc:
@@ -148,6 +158,22 @@ def ingest_file(library: Library, path: Path, *, password: Optional[str] = None,
                    doc_type)
 
 
+def _ready(item: _Item) -> bool:
+    """Whether an item's text-layer reads are all done (filing it will not wait)."""
+    return all(read.future.done() for read in item.reads)
+
+
+def _room_ahead(ahead: deque[_Item], workers: int) -> bool:
+    """Whether to prepare one more file: a few files per worker always, more while their reads are
+    few (short files), so that the workers keep reading while the filing side is busy (loading the
+    models, committing the index)."""
+    if not workers:
+        return not ahead
+    if len(ahead) < 2 * workers:
+        return True
+    return len(ahead) < MAX_FILES_AHEAD * workers and sum(len(i.reads) for i in ahead) < READS_AHEAD * workers
+
+
 def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, password: Optional[str] = None,
                  doc_type: Optional[str] = None, progress: ProgressCallback = no_progress,
                  cancel: Optional[CancelToken] = None,
@@ -156,7 +182,9 @@ def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, p
     """Ingest files and folders in order; ``on_result`` sees each result as soon as it is known.
 
     With more than one file, text layers are read ahead in ``workers`` processes (default: one per
-    core) while files are filed one by one, in order.
+    core) while files are filed one by one, in order. The search index catches up in few commits
+    (:class:`IndexCatchUp`); every document filed is in it when this returns (or raises
+    :class:`Cancelled`).
 
     Raises:
         Cancelled: after the current file was finished or rolled back.
@@ -164,32 +192,76 @@ def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, p
     cancel = cancel or CancelToken()
     files = list(expand_inputs(paths))
     workers = default_workers() if workers is None else workers
-    reader = TextReader(workers) if len(files) > 1 and workers > 1 else None
-    ahead: deque[_Item] = deque()
-    queued = 0
-    results: list[IngestResult] = []
+    batch = _Batch(library, files, TextReader(workers) if len(files) > 1 and workers > 1 else None, workers)
     try:
-        for i, path in enumerate(files):
+        try:
+            return batch.run(password, doc_type, progress, cancel, on_result)
+        finally:
+            batch.close()
+    except Cancelled:
+        batch.index.flush()  # what was filed before the cancel is searchable too
+        raise
+
+
+class _Batch:
+    """One :func:`ingest_paths` run: files prepared ahead of filing, the readers, the models loading,
+    the index catch-ups."""
+
+    def __init__(self, library: Library, files: list[Path], reader: Optional[TextReader], workers: int) -> None:
+        self.library, self.files, self.reader = library, files, reader
+        self.workers = workers if reader is not None else 0
+        self.index = IndexCatchUp(library)
+        self.warm: Optional[threading.Thread] = None
+        self.ahead: deque[_Item] = deque()
+        self.queued = 0
+        self.caught_up = False  # the catch-up while the readers finish the last files was done
+
+    def _next(self, password: Optional[str]) -> _Item:
+        """The next file to file, after preparing as many as the read-ahead allows."""
+        while self.queued < len(self.files) and _room_ahead(self.ahead, self.workers):
+            item = _prepare(self.library, self.files[self.queued], password, self.reader)
+            self.ahead.append(item)
+            self.queued += 1
+            if self.warm is None and item.reads:  # the models are needed soon: load them meanwhile
+                self.warm = warm_up(self.library)
+        item = self.ahead.popleft()
+        if self.queued == len(self.files) and self.index.pending and not self.caught_up and not _ready(item):
+            # the readers have the last files: index what is filed while they finish them, so that
+            # the catch-up left for the end is small
+            self.index.flush()
+            self.caught_up = True
+        return item
+
+    def run(self, password: Optional[str], doc_type: Optional[str], progress: ProgressCallback,
+            cancel: CancelToken, on_result: Optional[Callable[[IngestResult], None]]) -> list[IngestResult]:
+        results: list[IngestResult] = []
+        total = len(self.files)
+        for i, path in enumerate(self.files):
             cancel.check()
-            while queued < len(files) and len(ahead) < (2 * workers if reader else 1):
-                ahead.append(_prepare(library, files[queued], password, reader))
-                queued += 1
-            item = ahead.popleft()
+            item = self._next(password)
             name = nfc(path.name)
-            progress(ProgressEvent(i, len(files), name, "reading"))
+            progress(ProgressEvent(i, total, name, "reading"))
 
-            def on_page(done: int, total: int, _i: int = i, _name: str = name) -> None:
-                progress(ProgressEvent(_i, len(files), f"{_name} ({done}/{total})", "reading"))
+            def on_page(done: int, pages: int, _i: int = i, _name: str = name) -> None:
+                progress(ProgressEvent(_i, total, f"{_name} ({done}/{pages})", "reading"))
 
-            result = _finish(library, item, cancel, reader, on_page, doc_type)
+            result = _finish(self.library, item, cancel, self.reader, on_page, doc_type, index=False)
+            if result.status == "filed":
+                self.index.filed()
             results.append(result)
             if on_result:
                 on_result(result)
-            progress(ProgressEvent(i + 1, len(files), name, "done"))
-    finally:
-        if reader is not None:
-            reader.close()
-    return results
+            progress(ProgressEvent(i + 1, total, name, "done"))
+        self.index.flush()
+        return results
+
+    def close(self) -> None:
+        """Stop the readers; wait for the models' loading (never leave a thread importing scikit-learn
+        behind at exit)."""
+        if self.reader is not None:
+            self.reader.close()
+        if self.warm is not None:
+            self.warm.join()
 
 
 def _classified(library: Library, ctx: IngestContext, doc_type: Optional[str]) -> Filing:
@@ -202,8 +274,13 @@ def _classified(library: Library, ctx: IngestContext, doc_type: Optional[str]) -
                       {"error": f"{type(exc).__name__}: {exc}"[:200]}, {})
 
 
-def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional[str] = None) -> IngestResult:
-    """Classify, store the original and write the catalog rows: all of it, or nothing."""
+def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional[str] = None,
+          index: bool = True) -> IngestResult:
+    """Classify, store the original and write the catalog rows: all of it, or nothing.
+
+    The new row is marked ``indexed = 0``; with ``index`` the search index is brought up to date at
+    once, else the caller does it (a batch: :class:`IndexCatchUp`).
+    """
     assert ctx.sniffed is not None
     filing = _classified(library, ctx, doc_type)
     ctx.cancel.check()
@@ -229,9 +306,10 @@ def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional
             raise
     if ocr_results:
         _save_derived(library, ctx.sha256, ocr_results, ctx.filename)
-    from docmgr.services.search import sync_index_quietly
+    if index:
+        from docmgr.services.search import sync_index_quietly
 
-    sync_index_quietly(library)  # index freshness: the GUI finds a document as soon as it is filed
+        sync_index_quietly(library)  # index freshness: the GUI finds a document as soon as it is filed
     return IngestResult(display, "filed", doc_id, len(ctx.pages), ctx.text_source, type_display(filing.type_code), None)
 
 

@@ -352,11 +352,13 @@ def engine_advice(library: Library) -> Optional[str]:
 # -- checks ----------------------------------------------------------------------------------------
 def check_index(library: Library) -> list[dict[str, Any]]:
     """Problems between the catalog and the index, as ``docmgr check`` lists them."""
+    store = _store(library)
     try:
-        engine = _store(library).open()
+        engine = store.open()
     except IndexUnusable as exc:
-        if not library.catalog.all_ids():
-            return []
+        ids = set(library.catalog.all_ids())
+        if not ids or (not store.pointer() and ids <= set(library.catalog.unindexed_ids())):
+            return []  # nothing was ever indexed (a first batch stopped early): the next sync builds it
         return [{"kind": "index", "id": None, "detail": f"the search index {exc} (run docmgr reindex)"}]
     try:
         indexed = engine.ids()

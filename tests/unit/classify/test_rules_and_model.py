@@ -52,6 +52,19 @@ def test_model_round_trip_and_folded_matching(tmp_path: Path) -> None:
     assert loaded.signal("lorem ipsum") == 0 and loaded.signal("quyết định") > 0
 
 
+def test_one_text_reuses_its_features_and_agrees_with_the_batch_path() -> None:
+    model = TextModel.train("type", TEXTS, LABELS)
+    texts = ["Quyết định khen thưởng", "công văn phúc đáp", "lorem ipsum"]
+    batch = model.predict_proba(texts)  # the whole pipeline, several texts at once
+    exact = model.pipeline.named_steps["features"].transformer_list[0][1]
+    for text, expected in zip(texts, batch):
+        one = model.predict_proba([text])[0]
+        assert one.keys() == expected.keys() and all(abs(one[c] - expected[c]) < 1e-9 for c in one)
+        assert model.signal(text) == exact.transform([text]).nnz  # the exact view's part of the kept row
+        assert model.predict_proba([text])[0] == one
+    assert model.top_terms("quyết định khen thưởng", "QD") and model.top_terms("công văn", "CV")
+
+
 def test_model_refuses_a_tampered_or_incompatible_file(tmp_path: Path) -> None:
     good = tmp_path / "good.skops"
     TextModel.train("type", TEXTS, LABELS).save(good)
