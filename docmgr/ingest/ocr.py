@@ -1,38 +1,41 @@
 """OCR of scanned pages with Tesseract (through pytesseract), spread over a spawn-safe process pool.
 
-One page = render (pypdfium2) or open (Pillow) -> :mod:`docmgr.ingest.preprocess` -> one Tesseract run
-that writes both TSV (words, boxes, confidences) and a one-page PDF with an invisible text layer.
+One page = render (pypdfium2) or open (Pillow) -> :mod:`docmgr.ingest.preprocess` -> Tesseract
+(:mod:`docmgr.ingest.tesseract`), which writes both TSV (words, boxes, confidences) and a PDF with an
+invisible text layer. Pages go to Tesseract in batches (one run reads several pages, so its language
+models load once per batch); a page nothing was done to is read straight from its file.
 Orientation is only checked where a page is not upright: when a cheap profile test says the lines
 run vertically, or when the first pass comes back with low confidence (then OSD decides whether to
 turn the page and recognise it again).
 
-A single page runs in this process; several pages go to a pool of one worker per core that is kept
-for the life of the process, so a folder of documents pays the pool start-up once.
+A single page runs in this process; several pages go, batch by batch, to a pool of one worker per core
+that is kept for the life of the process, so a folder of documents pays the pool start-up once.
 """
 
 from __future__ import annotations
 
 import atexit
 import concurrent.futures as cf
+import math
 import os
-import re
 import tempfile
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from PIL import Image
 
-from docmgr.core.errors import RejectedInput, ToolMissing
-from docmgr.core.models import Page, Word
+from docmgr.core.errors import RejectedInput
+from docmgr.core.models import Page
 from docmgr.core.progress import CancelToken
-from docmgr.core.text import nfc
-from docmgr.ingest import preprocess
+from docmgr.ingest import preprocess, tesseract
+from docmgr.ingest.tesseract import check_tesseract, parse_tsv, short
 from docmgr.ingest.workers import spawn_pool
 
 LOW_CONFIDENCE = 50.0     # mean word confidence under which a page is flagged for review
 RETRY_CONFIDENCE = 70.0   # first-pass confidence under which OSD is asked whether the page is turned
-OSD_MIN_CONFIDENCE = 1.5  # Tesseract's orientation confidence needed before we turn a page
+BATCH_MAX = 6               # pages per Tesseract run (models load once per run; cancel is seen between runs)
 MAX_RENDER_DPI = 400
 MAX_RENDER_PIXELS = 60e6    # a huge page is rendered at a lower resolution instead
 
@@ -61,28 +64,6 @@ class OcrPage:
     steps_enabled: frozenset[str] = field(default_factory=lambda: preprocess.DEFAULT_STEPS)
 
 
-def check_tesseract(languages: str = "vie+eng") -> None:
-    """Raise :class:`ToolMissing` naming what is missing (binary or language data) and how to install it."""
-    import pytesseract
-
-    try:
-        pytesseract.get_tesseract_version()
-    except (pytesseract.TesseractNotFoundError, OSError) as exc:
-        raise ToolMissing(
-            "tesseract is not installed or not on PATH. Debian/Ubuntu: sudo apt-get install tesseract-ocr "
-            "tesseract-ocr-vie tesseract-ocr-eng; Windows: install Tesseract from the UB-Mannheim installer "
-            "(https://github.com/UB-Mannheim/tesseract/wiki), tick the Vietnamese language data, and add its "
-            "folder to PATH") from exc
-    installed = set(pytesseract.get_languages(config=""))
-    missing = [lang for lang in languages.split("+") if lang and lang not in installed]
-    if missing:
-        debian = " ".join(f"tesseract-ocr-{lang}" for lang in missing)
-        files = ", ".join(f"{lang}.traineddata" for lang in missing)
-        raise ToolMissing(
-            f"tesseract language data missing: {', '.join(missing)}. Debian/Ubuntu: sudo apt-get install {debian}; "
-            f"Windows: copy {files} from https://github.com/tesseract-ocr/tessdata into Tesseract's tessdata folder")
-
-
 def ocr_pages(jobs: Sequence[OcrJob], *, languages: str = "vie+eng", cancel: Optional[CancelToken] = None,
               progress: Optional[Callable[[int, int], None]] = None,
               steps: frozenset[str] = preprocess.DEFAULT_STEPS, workers: Optional[int] = None) -> list[OcrPage]:
@@ -91,8 +72,9 @@ def ocr_pages(jobs: Sequence[OcrJob], *, languages: str = "vie+eng", cancel: Opt
     Args:
         jobs: the pages to recognise.
         languages: Tesseract languages ("vie+eng").
-        cancel: checked between pages; its remaining time bounds each Tesseract run.
-        progress: called with (pages done, total).
+        cancel: checked between batches (at most :data:`BATCH_MAX` pages); its remaining time bounds each
+            Tesseract run.
+        progress: called with (pages done, total) as batches finish.
         steps: preprocessing steps allowed to run (the benchmark turns them off).
         workers: processes to use (default: one per core; 1 runs in this process).
 
@@ -104,18 +86,19 @@ def ocr_pages(jobs: Sequence[OcrJob], *, languages: str = "vie+eng", cancel: Opt
     if cancel is not None:
         cancel.check()
     count = min(total, workers or os.cpu_count() or 1)
-    results: list[Optional[OcrPage]] = [None] * total
+    results: list[OcrPage] = []
     if count <= 1:
-        for i, job in enumerate(jobs):
+        for batch in split_batches(total, 1):
             if cancel is not None:
                 cancel.check()
-            results[i] = _ocr_one(job, languages, _timeout(cancel), steps)
+            results += _ocr_batch([jobs[i] for i in batch], languages, _timeout(cancel), steps)
             if progress is not None:
-                progress(i + 1, total)
-        return [r for r in results if r is not None]
+                progress(len(results), total)
+        return results
     pool = _pool(count)
-    futures = {pool.submit(_ocr_one, job, languages, _timeout(cancel), steps): i for i, job in enumerate(jobs)}
-    done = 0
+    futures = {pool.submit(_ocr_batch, [jobs[i] for i in batch], languages, _timeout(cancel), steps): batch
+               for batch in split_batches(total, count)}
+    by_index: dict[int, OcrPage] = {}
     try:
         pending = set(futures)
         while pending:
@@ -123,18 +106,28 @@ def ocr_pages(jobs: Sequence[OcrJob], *, languages: str = "vie+eng", cancel: Opt
             if cancel is not None:
                 cancel.check()
             for future in finished:
+                batch = futures[future]
                 try:
-                    results[futures[future]] = future.result()
+                    by_index.update(zip(batch, future.result()))
                 except cf.process.BrokenProcessPool as exc:
-                    raise RejectedInput(f"page {jobs[futures[future]].number}: the OCR worker crashed") from exc
-                done += 1
+                    raise RejectedInput(f"page {jobs[batch[0]].number}: the OCR worker crashed") from exc
                 if progress is not None:
-                    progress(done, total)
+                    progress(len(by_index), total)
     except BaseException:
         for future in futures:
             future.cancel()
         raise
-    return [r for r in results if r is not None]
+    return [by_index[i] for i in range(total)]
+
+
+def split_batches(total: int, workers: int) -> list[range]:
+    """Job indexes cut into runs of at most :data:`BATCH_MAX` pages, a multiple of ``workers`` of them
+    (so the workers finish together), sized evenly."""
+    if total <= 0:
+        return []
+    count = min(total, workers * math.ceil(total / (workers * BATCH_MAX)))
+    bounds = [round(k * total / count) for k in range(count + 1)]
+    return [range(bounds[k], bounds[k + 1]) for k in range(count)]
 
 
 def _timeout(cancel: Optional[CancelToken]) -> float:
@@ -193,7 +186,7 @@ def load_page(job: OcrJob) -> tuple[Image.Image, Optional[float]]:
     except EOFError as exc:
         raise RejectedInput(f"page {job.number}: the image has no frame {job.index + 1}") from exc
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise RejectedInput(f"page {job.number}: unreadable image ({_short(exc)})") from exc
+        raise RejectedInput(f"page {job.number}: unreadable image ({short(exc)})") from exc
     return page, None
 
 
@@ -204,7 +197,7 @@ def _render_pdf_page(job: OcrJob) -> tuple[Image.Image, float]:
     try:
         pdf = pdfium.PdfDocument(job.path, password=job.password)
     except pdfium.PdfiumError as exc:
-        raise RejectedInput(f"page {job.number}: cannot open the PDF ({_short(exc)})") from exc
+        raise RejectedInput(f"page {job.number}: cannot open the PDF ({short(exc)})") from exc
     try:
         page = pdf[job.index]
         dpi, bitonal = 300.0, False
@@ -223,7 +216,7 @@ def _render_pdf_page(job: OcrJob) -> tuple[Image.Image, float]:
         image.info["dpi"] = (dpi, dpi)
         return image, dpi
     except (pdfium.PdfiumError, IndexError, ValueError) as exc:
-        raise RejectedInput(f"page {job.number}: cannot render the PDF page ({_short(exc)})") from exc
+        raise RejectedInput(f"page {job.number}: cannot render the PDF page ({short(exc)})") from exc
     finally:
         pdf.close()
 
@@ -238,108 +231,92 @@ def _bitonal_pixels(obj: object) -> bool:
     return sum(hist[:32]) + sum(hist[224:]) >= 0.99 * pixels.width * pixels.height   # JPEG-stored too
 
 
-def _ocr_one(job: OcrJob, languages: str, timeout: float, steps: frozenset[str]) -> OcrPage:
-    """Load, prepare and recognise one page (runs in a worker or in-process)."""
+def _ocr_batch(jobs: Sequence[OcrJob], languages: str, timeout: float, steps: frozenset[str]) -> list[OcrPage]:
+    """Load and prepare ``jobs``, recognise them in one Tesseract run (runs in a worker or in-process)."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    with tempfile.TemporaryDirectory(prefix="docmgr-ocr-") as scratch:
+        staged = [_stage(job, timeout, steps, Path(scratch)) for job in jobs]
+        found = tesseract.recognise([s.file for s in staged], [j.number for j in jobs], languages, timeout)
+        return [_finish(s, r, languages, timeout, Path(scratch)) for s, r in zip(staged, found)]
+
+
+@dataclass
+class _Staged:
+    """A page ready for Tesseract: the prepared picture and the file Tesseract reads."""
+
+    job: OcrJob
+    prepared: preprocess.Prepared
+    orientation: int
+    file: str
+    steps_enabled: frozenset[str]
+
+
+def _stage(job: OcrJob, timeout: float, steps: frozenset[str], scratch: Path) -> _Staged:
+    """Load the page, turn it if it lies sideways, run the steps it needs, and name the file for Tesseract."""
     image, dpi = load_page(job)
     orientation = 0
     try:
         if preprocess.looks_sideways(image):   # lines run vertically: ask OSD before deskewing
             image = preprocess.to_grey(image) if image.mode not in ("1", "L") else image
-            image.info.setdefault("dpi", (dpi or preprocess.image_dpi(image),) * 2)
-            orientation = _osd_rotation(image, timeout, job.number)
+            resolution = dpi or preprocess.image_dpi(image)
+            image.info.setdefault("dpi", (resolution, resolution))
+            orientation = tesseract.osd_rotation(image, resolution, timeout)
             if orientation:
                 image = preprocess.rotate_quarter(image, orientation)
         prepared = preprocess.prepare(image, dpi=dpi, enabled=steps)
     except (OSError, ValueError) as exc:
-        raise RejectedInput(f"page {job.number}: cannot prepare the image ({_short(exc)})") from exc
-    picture = prepared.image
-    words, text, pdf = _recognise(picture, languages, timeout, job.number)
+        raise RejectedInput(f"page {job.number}: cannot prepare the image ({short(exc)})") from exc
+    if not prepared.steps and not orientation and _readable_as_is(job):   # nothing changed: read the file itself
+        return _Staged(job, prepared, 0, job.path, frozenset(steps))
+    return _Staged(job, prepared, orientation, _scratch_png(prepared.image, scratch, job.number), frozenset(steps))
+
+
+def _finish(staged: _Staged, found: tesseract.Recognised, languages: str, timeout: float,
+            scratch: Path) -> OcrPage:
+    """The page result; a page read with low confidence is asked to OSD and, if turned, read again."""
+    picture, orientation, words, text, pdf = (staged.prepared.image, staged.orientation, found.words, found.text,
+                                              found.pdf)
+    number = staged.job.number
     conf = _mean([w.conf for w in words])
     if orientation == 0 and (conf is None or conf < RETRY_CONFIDENCE) and _has_ink(picture):
-        turn = _osd_rotation(picture, timeout, job.number)
+        turn = tesseract.osd_rotation(picture, staged.prepared.dpi, timeout)
         if turn:
             turned = preprocess.rotate_quarter(picture, turn)
-            words2, text2, pdf2 = _recognise(turned, languages, timeout, job.number)
-            conf2 = _mean([w.conf for w in words2])
+            (again,) = tesseract.recognise([_scratch_png(turned, scratch, number)], [number], languages, timeout)
+            conf2 = _mean([w.conf for w in again.words])
             if conf2 is not None and (conf is None or conf2 > conf):
-                picture, orientation, words, text, pdf, conf = turned, turn, words2, text2, pdf2, conf2
-    run_steps = list(prepared.steps) + ([f"rotate{orientation}"] if orientation else [])
-    page = Page(number=job.number, text=text, source="ocr", confidence=None if conf is None else round(conf, 1),
+                picture, orientation, words, text, pdf, conf = turned, turn, again.words, again.text, again.pdf, conf2
+    run_steps = list(staged.prepared.steps) + ([f"rotate{orientation}"] if orientation else [])
+    page = Page(number=number, text=text, source="ocr", confidence=None if conf is None else round(conf, 1),
                 words=words, steps=run_steps, width=picture.width, height=picture.height)
     low = (conf is not None and conf < LOW_CONFIDENCE) or (conf is None and _has_ink(picture))
     return OcrPage(page=page, pdf=pdf, thumbnail=preprocess.thumbnail_png(picture), low_confidence=low,
-                   orientation=orientation, skew=prepared.stats.skew, steps_enabled=frozenset(steps))
+                   orientation=orientation, skew=staged.prepared.stats.skew, steps_enabled=staged.steps_enabled)
 
 
-def _recognise(image: Image.Image, languages: str, timeout: float, number: int) -> tuple[list[Word], str, bytes]:
-    """One Tesseract run producing TSV and a one-page PDF."""
-    import pytesseract
-
-    # pytesseract would save an Image without its dpi, and Tesseract's layout analysis then guesses
-    # wrong (whole table rows were lost): write the file ourselves, with the resolution.
-    fd, name = tempfile.mkstemp(prefix="docmgr-ocr-", suffix=".png")
+def _scratch_png(image: Image.Image, scratch: Path, number: int) -> str:
+    """Write ``image`` for Tesseract with its resolution (without it Tesseract's layout analysis guesses
+    wrong and loses table rows)."""
+    fd, name = tempfile.mkstemp(prefix=f"p{number}-", suffix=".png", dir=scratch)
     os.close(fd)
+    dpi = image.info.get("dpi", (preprocess.TARGET_DPI, preprocess.TARGET_DPI))
+    image.save(name, format="PNG", dpi=(round(dpi[0]), round(dpi[1])), compress_level=1)
+    return name
+
+
+def _readable_as_is(job: OcrJob) -> bool:
+    """True when Tesseract can read the original image file itself and would see what docmgr sees:
+    a single-frame PNG/TIFF/JPEG in 1-bit, grey or RGB, whose resolution is in the file."""
+    if job.kind != "image" or job.index != 0 or (os.name == "nt" and not job.path.isascii()):
+        return False   # Tesseract on Windows opens files through the ANSI code page
     try:
-        dpi = image.info.get("dpi", (preprocess.TARGET_DPI, preprocess.TARGET_DPI))
-        image.save(name, format="PNG", dpi=(round(dpi[0]), round(dpi[1])), compress_level=1)  # a scratch file
-        pdf, tsv = pytesseract.run_and_get_multiple_output(name, extensions=["pdf", "tsv"], lang=languages,
-                                                           timeout=timeout)
-    except RuntimeError as exc:
-        if "timeout" in str(exc).lower():
-            raise TimeoutError(f"page {number}: OCR ran out of time") from exc
-        raise RejectedInput(f"page {number}: tesseract failed ({_short(exc)})") from exc
-    except pytesseract.TesseractError as exc:
-        raise RejectedInput(f"page {number}: tesseract failed ({_short(exc)})") from exc
-    finally:
-        os.unlink(name)
-    words, text = parse_tsv(tsv)
-    return words, text, pdf
-
-
-def parse_tsv(tsv: str) -> tuple[list[Word], str]:
-    """Words (NFC, with boxes and confidences) and the page text (lines, blank line between blocks)."""
-    words: list[Word] = []
-    lines: list[str] = []
-    current: list[str] = []
-    key: Optional[tuple[str, str, str]] = None
-    block: Optional[str] = None
-    for row in tsv.splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) < 12 or cols[0] != "5":
-            continue
-        token = nfc(cols[11]).strip()
-        conf = float(cols[10])
-        if not token or conf < 0:
-            continue
-        words.append(Word(token, int(cols[6]), int(cols[7]), int(cols[8]), int(cols[9]), conf))
-        line_key = (cols[2], cols[3], cols[4])
-        if line_key != key:
-            if current:
-                lines.append(" ".join(current))
-            if block is not None and cols[2] != block:
-                lines.append("")
-            current, key, block = [], line_key, cols[2]
-        current.append(token)
-    if current:
-        lines.append(" ".join(current))
-    return words, "\n".join(lines)
-
-
-def _osd_rotation(image: Image.Image, timeout: float, number: int) -> int:
-    """Degrees to turn the page clockwise according to Tesseract's OSD (0 when unsure or it fails)."""
-    import pytesseract
-
-    try:
-        dpi = round(image.info.get("dpi", (preprocess.TARGET_DPI,))[0])
-        osd = pytesseract.image_to_osd(image, config=f"--psm 0 --dpi {dpi}", timeout=timeout)
-    except (pytesseract.TesseractError, RuntimeError):
-        return 0
-    rotate = re.search(r"Rotate:\s*(\d+)", osd)
-    confidence = re.search(r"Orientation confidence:\s*([\d.]+)", osd)
-    if not rotate or not confidence or float(confidence.group(1)) < OSD_MIN_CONFIDENCE:
-        return 0
-    return int(rotate.group(1)) % 360
+        with Image.open(job.path) as img:
+            dpi = img.info.get("dpi") or (0, 0)
+            return (img.format in ("PNG", "TIFF", "JPEG") and getattr(img, "n_frames", 1) == 1
+                    and img.mode in ("1", "L", "RGB") and float(dpi[0]) >= 100 and float(dpi[0]) not in (72.0, 96.0)
+                    and abs(float(dpi[0]) - float(dpi[1])) < 1)
+    except (OSError, ValueError, TypeError, IndexError, Image.DecompressionBombError):
+        return False
 
 
 def _has_ink(image: Image.Image) -> bool:
@@ -352,9 +329,5 @@ def _mean(values: list[float]) -> Optional[float]:
     return sum(values) / len(values) if values else None
 
 
-def _short(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text[:160]
-
-
-__all__ = ["OcrJob", "OcrPage", "check_tesseract", "load_page", "ocr_pages", "parse_tsv", "shutdown_pool"]
+__all__ = ["OcrJob", "OcrPage", "check_tesseract", "load_page", "ocr_pages", "parse_tsv", "shutdown_pool",
+           "split_batches"]

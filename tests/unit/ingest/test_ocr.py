@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import numpy as np
@@ -112,3 +113,27 @@ def test_missing_language_data_is_named() -> None:
     check_tesseract("vie+eng")
     with pytest.raises(ToolMissing, match=r"xyz.*apt-get install tesseract-ocr-xyz.*tessdata"):
         check_tesseract("vie+xyz")
+
+
+def test_one_tesseract_run_reads_several_pages_and_keeps_them_apart(tmp_path: Path) -> None:
+    """A batch of three pages in one run: a two-frame TIFF (not handed to Tesseract as is: it would read
+    both frames) and a clean 300-dpi PNG (read from its own file); each result has its own text and PDF."""
+    from pypdf import PdfReader
+
+    first = render_lines(["QUYẾT ĐỊNH", "Căn cứ Luật Hộ tịch"], size=44, dpi=300)
+    second = render_lines(["THÔNG BÁO", "Kết quả giải quyết hồ sơ"], size=44, dpi=300)
+    third = render_lines(["BIÊN BẢN", "Kiểm tra công trình xây dựng"], size=44, dpi=300)
+    tiff = tmp_path / "two.tif"
+    first.save(tiff, dpi=(300, 300), save_all=True, append_images=[second])
+    png = save_image(third, tmp_path / "third.png")
+    jobs = [OcrJob(str(tiff), "image", 0, 1), OcrJob(str(tiff), "image", 1, 2), OcrJob(str(png), "image", 0, 3)]
+    pages = ocr_pages(jobs, workers=1)
+    assert [p.page.number for p in pages] == [1, 2, 3]
+    expected = [("QUYẾT", "THÔNG"), ("THÔNG", "QUYẾT"), ("BIÊN", "THÔNG")]
+    for result, (present, absent) in zip(pages, expected):
+        assert present in _words(result) and absent not in _words(result)
+        assert result.page.steps == [] and result.pdf is not None
+        reader = PdfReader(io.BytesIO(result.pdf))
+        assert len(reader.pages) == 1 and present in reader.pages[0].extract_text()
+    (alone,) = ocr_pages(jobs[:1])    # one page alone is not read through a list, where frames would count
+    assert len(PdfReader(io.BytesIO(alone.pdf or b"")).pages) == 1 and "THÔNG" not in _words(alone)
