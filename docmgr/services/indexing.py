@@ -73,8 +73,25 @@ def open_index(library: Library, *, notice: Optional[Notice] = None) -> Engine:
     except IndexUnusable as exc:
         if store.pointer():  # a first index is built silently; a broken or stale one with a notice
             (notice or log.warning)(f"the search index {exc}; rebuilding it from the catalog")
+        elif _start_empty(library, store):
+            return store.open()
     reindex(library, only_if_unusable=True)
     return store.open()
+
+
+def _start_empty(library: Library, store: IndexStore) -> bool:
+    """Publish an empty first index when nothing was ever indexed (a new library's first batch):
+    :func:`sync_index` then writes every document once, instead of a rebuild writing them and the
+    sync writing them again. False when some document is marked indexed (its index was lost)."""
+    with library.write_lock():
+        if store.pointer():
+            return _usable(store)
+        if not set(library.catalog.all_ids()) <= set(library.catalog.unindexed_ids()):
+            return False
+        folder, engine = store.new_generation()
+        engine.close()
+        store.publish(folder)
+        return True
 
 
 def reindex(library: Library, *, progress: ProgressCallback = no_progress, cancel: Optional[CancelToken] = None,

@@ -194,3 +194,22 @@ def test_a_copy_later_in_the_batch_is_not_ocred_again(library: Any, inputs: Path
     first, copy = ingest_paths(library, [inputs / "a.png", inputs / "b.png"], workers=2)
     assert (first.status, copy.status, copy.id) == ("filed", "duplicate", first.id)
     assert runs == ["a.png"]
+
+
+def test_a_new_librarys_first_batch_is_indexed_without_a_rebuild(library: Any, inputs: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing indexed yet: an empty index is started and the batch written into it once."""
+    rebuilds: list[bool] = []
+    real = indexing.reindex
+    monkeypatch.setattr(indexing, "reindex", lambda lib, **kw: rebuilds.append(True) or real(lib, **kw))
+    results = ingest_paths(library, _notes(inputs, 3), workers=1)
+    assert rebuilds == [] and library.catalog.unindexed_ids() == []
+    assert [_found(library, i) for i in range(3)] == [{r.id} for r in results]
+
+
+def test_a_lost_index_of_indexed_documents_is_rebuilt(library: Any, inputs: Path) -> None:
+    import shutil
+
+    results = ingest_paths(library, _notes(inputs, 2), workers=1)
+    shutil.rmtree(library.paths.index)
+    assert [_found(library, i) for i in range(2)] == [{r.id} for r in results]
