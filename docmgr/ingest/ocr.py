@@ -9,7 +9,10 @@ run vertically, or when the first pass comes back with low confidence (then OSD 
 turn the page and recognise it again).
 
 A single page runs in this process; several pages go, batch by batch, to a pool of one worker per core
-that is kept for the life of the process, so a folder of documents pays the pool start-up once.
+that is kept for the life of the process, so a folder of documents pays the pool start-up once. A batch
+of files (``services.ingest``) instead submits :func:`ocr_batch` runs ahead to its own worker pool
+(:class:`docmgr.ingest.parallel.TextReader`), so the OCR of the next documents overlaps the filing of
+the current one.
 """
 
 from __future__ import annotations
@@ -91,12 +94,12 @@ def ocr_pages(jobs: Sequence[OcrJob], *, languages: str = "vie+eng", cancel: Opt
         for batch in split_batches(total, 1):
             if cancel is not None:
                 cancel.check()
-            results += _ocr_batch([jobs[i] for i in batch], languages, _timeout(cancel), steps)
+            results += ocr_batch([jobs[i] for i in batch], languages, _timeout(cancel), steps)
             if progress is not None:
                 progress(len(results), total)
         return results
     pool = _pool(count)
-    futures = {pool.submit(_ocr_batch, [jobs[i] for i in batch], languages, _timeout(cancel), steps): batch
+    futures = {pool.submit(ocr_batch, [jobs[i] for i in batch], languages, _timeout(cancel), steps): batch
                for batch in split_batches(total, count)}
     by_index: dict[int, OcrPage] = {}
     try:
@@ -231,7 +234,7 @@ def _bitonal_pixels(obj: object) -> bool:
     return sum(hist[:32]) + sum(hist[224:]) >= 0.99 * pixels.width * pixels.height   # JPEG-stored too
 
 
-def _ocr_batch(jobs: Sequence[OcrJob], languages: str, timeout: float, steps: frozenset[str]) -> list[OcrPage]:
+def ocr_batch(jobs: Sequence[OcrJob], languages: str, timeout: float, steps: frozenset[str]) -> list[OcrPage]:
     """Load and prepare ``jobs``, recognise them in one Tesseract run (runs in a worker or in-process)."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
     with tempfile.TemporaryDirectory(prefix="docmgr-ocr-") as scratch:
@@ -329,5 +332,5 @@ def _mean(values: list[float]) -> Optional[float]:
     return sum(values) / len(values) if values else None
 
 
-__all__ = ["OcrJob", "OcrPage", "check_tesseract", "load_page", "ocr_pages", "parse_tsv", "shutdown_pool",
-           "split_batches"]
+__all__ = ["OcrJob", "OcrPage", "check_tesseract", "load_page", "ocr_batch", "ocr_pages", "parse_tsv",
+           "shutdown_pool", "split_batches"]

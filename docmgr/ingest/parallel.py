@@ -4,6 +4,10 @@ pdfplumber is pure Python: one core reads about 9 born-digital pages a second he
 reads its files' text layers in a spawn-safe process pool (one worker per core, a few files ahead of
 the one being filed), which also makes the per-file time limit hard — a worker stuck on a
 pathological page is killed — and keeps a crash inside a PDF library to one rejected file.
+
+The same pool recognises the scanned pages of the batch (:meth:`TextReader.submit_ocr`): the OCR of
+the next documents is queued as soon as their text layers are read, so with a folder of single-page
+scans every core works while the current document is being filed.
 """
 
 from __future__ import annotations
@@ -13,9 +17,9 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional, Sequence
 
-from docmgr.core.errors import RejectedInput
+from docmgr.core.errors import Cancelled, RejectedInput
 from docmgr.core.models import Page
 from docmgr.core.progress import CancelToken
 from docmgr.core.settings import Settings
@@ -25,6 +29,7 @@ from docmgr.ingest.workers import kill_pool, spawn_pool
 
 GRACE = 5.0  # seconds past the file's limit before its worker is killed
 CHUNK_PAGES = 8  # a longer PDF is read by several workers, this many pages each
+POLL = 0.05  # seconds between looks at cancel (and at the files ahead) while waiting for OCR
 
 
 @dataclass
@@ -53,18 +58,20 @@ def default_workers() -> int:
 
 @dataclass
 class PendingRead:
-    """A submitted read: its arguments (to resubmit after a pool restart) and its future."""
+    """A submitted task (a text-layer read or an OCR run): its function and arguments (to resubmit
+    after a pool restart) and its future."""
 
     args: tuple[Any, ...]
-    future: "cf.Future[TextLayer]"
+    future: "cf.Future[Any]"
     generation: int
+    fn: Callable[..., Any] = read_text_layer
 
 
 class TextReader:
-    """A pool of text-layer readers.
+    """A pool of text-layer readers, which also recognises the batch's scanned pages.
 
-    A killed or broken pool is replaced; reads that were pending in it are resubmitted. A read whose
-    pool broke is run once more alone, so only the file that crashes the reader twice is rejected.
+    A killed or broken pool is replaced; tasks that were pending in it are resubmitted. A task whose
+    pool broke is run once more alone, so only the file that crashes the worker twice is rejected.
 
     Args:
         workers: number of worker processes.
@@ -90,8 +97,65 @@ class TextReader:
                 ranges = [(a, min(a + CHUNK_PAGES, count)) for a in range(0, count, CHUNK_PAGES)]
         return [self._submit((str(source), settings, password, sniffed, seconds, r)) for r in ranges]
 
-    def _submit(self, args: tuple[Any, ...]) -> PendingRead:
-        return PendingRead(args, self._executor().submit(read_text_layer, *args), self._generation)
+    def _submit(self, args: tuple[Any, ...], fn: Callable[..., Any] = read_text_layer) -> PendingRead:
+        return PendingRead(args, self._executor().submit(fn, *args), self._generation, fn)
+
+    def submit_ocr(self, jobs: Sequence[Any], languages: str, seconds: Optional[float]) -> list[PendingRead]:
+        """Queue the OCR of one file's pages (:class:`docmgr.ingest.ocr.OcrJob`), in Tesseract runs of a
+        few pages spread over the workers; ``seconds`` bounds each run."""
+        from docmgr.ingest.ocr import ocr_batch, split_batches
+        from docmgr.ingest.preprocess import DEFAULT_STEPS
+
+        timeout = 0 if seconds is None else max(1.0, seconds)
+        return [self._submit(([jobs[i] for i in batch], languages, timeout, DEFAULT_STEPS), ocr_batch)
+                for batch in split_batches(len(jobs), self.workers)]
+
+    def ocr_results(self, runs: list[PendingRead], cancel: CancelToken,
+                    progress: Optional[Callable[[int, int], None]] = None,
+                    while_waiting: Optional[Callable[[], None]] = None) -> list[Any]:
+        """Wait for a file's OCR runs; its pages (:class:`docmgr.ingest.ocr.OcrPage`) in page order.
+
+        Args:
+            runs: from :meth:`submit_ocr`.
+            cancel: looked at every :data:`POLL` seconds (the user's cancel, the file's deadline).
+            progress: called with (pages done, total) as runs finish.
+            while_waiting: called every :data:`POLL` seconds (the batch queues more work meanwhile).
+
+        Raises:
+            RejectedInput: "page N: ..." (a page that cannot be read, or crashes the worker twice).
+            Cancelled, TimeoutError: from ``cancel`` or Tesseract's time limit (a stuck worker is killed).
+        """
+        total = sum(len(run.args[0]) for run in runs)
+        pages: list[Any] = []
+        for run in runs:
+            pages += self._ocr_result(run, cancel, while_waiting)
+            if progress is not None:
+                progress(len(pages), total)
+        return pages
+
+    def _ocr_result(self, run: PendingRead, cancel: CancelToken,
+                    while_waiting: Optional[Callable[[], None]]) -> list[Any]:
+        if run.generation != self._generation:  # its pool was replaced before it ran
+            run = self._submit(run.args, run.fn)
+        try:
+            return _wait(run.future, cancel, while_waiting)
+        except cf.process.BrokenProcessPool:
+            self._replace()
+        except (TimeoutError, Cancelled):
+            if not run.future.done() and not cancel.cancelled:
+                self._replace()  # past the file's deadline: kill the worker still on it
+            raise  # (on a cancel, close() lets the running pages finish: no scratch files left behind)
+        alone = spawn_pool(1)
+        try:
+            return _wait(alone.submit(run.fn, *run.args), cancel, while_waiting)
+        except cf.process.BrokenProcessPool as exc:
+            raise RejectedInput(f"page {run.args[0][0].number}: the OCR worker crashed") from exc
+        finally:
+            kill_pool(alone)
+
+    def ready(self, reads: list[PendingRead]) -> bool:
+        """Whether :meth:`results` will not wait: all done, none of them in a pool since replaced."""
+        return all(read.future.done() and read.generation == self._generation for read in reads)
 
     def results(self, reads: list[PendingRead]) -> TextLayer:
         """Wait for all of a file's reads and join them in page order."""
@@ -142,6 +206,15 @@ class TextReader:
         pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _wait(future: "cf.Future[Any]", cancel: CancelToken, while_waiting: Optional[Callable[[], None]]) -> Any:
+    """The future's result, looking at ``cancel`` (and calling ``while_waiting``) every :data:`POLL` s."""
+    while not cf.wait([future], timeout=POLL).done:
+        cancel.check()
+        if while_waiting is not None:
+            while_waiting()
+    return future.result()
 
 
 def _pdf_page_count(source: Path, password: Optional[str]) -> int:

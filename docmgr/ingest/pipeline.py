@@ -36,6 +36,8 @@ class IngestContext:
         password: for encrypted PDFs.
         cancel: cancel flag with the per-file deadline.
         on_page: called with (done, total) pages, for progress.
+        ocr_ahead: set when the OCR of ``ocr_jobs`` was already submitted (a batch reads ahead): called
+            with (cancel, on_page), it waits for the pages, in order.
     """
 
     source: Path
@@ -52,6 +54,7 @@ class IngestContext:
     ocr_reasons: dict[int, str] = field(default_factory=dict)
     text_source: str = ""
     pages_range: Optional[tuple[int, int]] = None
+    ocr_ahead: Optional[Callable[[CancelToken, Optional[Callable[[int, int], None]]], list[Any]]] = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -170,7 +173,7 @@ class ExtractText(_Always):
 
 
 class Ocr:
-    """Recognise the pages that had no usable text."""
+    """Recognise the pages that had no usable text (or collect them, when a batch submitted them ahead)."""
 
     name = "ocr"
 
@@ -180,8 +183,11 @@ class Ocr:
     def run(self, ctx: IngestContext) -> None:
         from docmgr.ingest.ocr import ocr_pages
 
-        results = ocr_pages(ctx.ocr_jobs, languages=ctx.settings.ocr_languages, cancel=ctx.cancel,
-                            progress=ctx.on_page)
+        if ctx.ocr_ahead is not None:
+            results = ctx.ocr_ahead(ctx.cancel, ctx.on_page)
+        else:
+            results = ocr_pages(ctx.ocr_jobs, languages=ctx.settings.ocr_languages, cancel=ctx.cancel,
+                                progress=ctx.on_page)
         ctx.ocr_results = results
         ctx.pages = sorted([*ctx.pages, *(r.page for r in results)], key=lambda p: p.number)
 

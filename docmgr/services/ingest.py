@@ -17,7 +17,7 @@ from docmgr.core.library import Library
 from docmgr.core.models import Document
 from docmgr.core.progress import CancelToken, ProgressCallback, ProgressEvent, no_progress
 from docmgr.core.text import nfc
-from docmgr.ingest.parallel import PendingRead, TextReader, default_workers
+from docmgr.ingest.parallel import PendingRead, TextLayer, TextReader, default_workers
 from docmgr.ingest.pipeline import (EXTRACT_STEPS, READ_STEPS, ExtractText, IngestContext, StopPipeline,
                                     run_steps)
 from docmgr.services.classify import Filing, filing_for, type_display, warm_up
@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 READS_AHEAD = 4  # per worker: text-layer reads (a file, or 8 pages of a long PDF) queued ahead of filing
 MAX_FILES_AHEAD = 16  # per worker: files prepared ahead (hashed, sniffed, submitted) at most
+OCR_PAGES_AHEAD = 3  # per worker: pages of the next files queued for OCR while one file is filed
 
 
 @dataclass
@@ -79,22 +80,31 @@ class _Duplicate:
 
 @dataclass
 class _Item:
-    """One input between preparation (checks, hash, duplicate test, text layer submitted) and filing."""
+    """One input between preparation (checks, hash, duplicate test, text layer submitted) and filing;
+    in a batch, its text layer once read and its OCR once submitted."""
 
     path: Path
     ctx: IngestContext
     error: Optional[BaseException] = None
     reads: list[PendingRead] = field(default_factory=list)
+    layer: Optional[TextLayer] = None
+    layer_error: Optional[BaseException] = None
+    ocr: Optional[list[PendingRead]] = None
 
 
-def _prepare(library: Library, path: Path, password: Optional[str], reader: Optional[TextReader]) -> _Item:
+def _prepare(library: Library, path: Path, password: Optional[str], reader: Optional[TextReader],
+             seen: Optional[set[str]] = None) -> _Item:
+    """Check, hash and sniff a file; submit its text layer unless the catalog or an earlier file of the
+    batch (``seen``: their sha256) has these bytes."""
     ctx = IngestContext(source=path, settings=library.settings, password=password)
     item = _Item(path, ctx)
     try:
         run_steps([*READ_STEPS, _Duplicate(library)], ctx)
-        if reader is not None and "duplicate_of" not in ctx.extra:
+        if reader is not None and "duplicate_of" not in ctx.extra and ctx.sha256 not in (seen or ()):
             assert ctx.sniffed is not None
             item.reads = reader.submit(path, library.settings, password, ctx.sniffed, _limit(library))
+            if seen is not None:
+                seen.add(ctx.sha256)
     except Exception as exc:  # reported in order, when this item's turn comes
         item.error = exc
     return item
@@ -102,8 +112,10 @@ def _prepare(library: Library, path: Path, password: Optional[str], reader: Opti
 
 def _finish(library: Library, item: _Item, cancel: CancelToken, reader: Optional[TextReader],
             on_page: Optional[Callable[[int, int], None]], doc_type: Optional[str] = None,
-            index: bool = True) -> IngestResult:
-    """Read (what is left), file, or reject one prepared input. Only :class:`Cancelled` escapes."""
+            index: bool = True, while_waiting: Optional[Callable[[], None]] = None) -> IngestResult:
+    """Read (what is left), file, or reject one prepared input. Only :class:`Cancelled` escapes.
+
+    ``while_waiting`` is called now and then while this file's OCR runs (the batch queues more work)."""
     display, ctx = str(item.path), item.ctx
     ctx.cancel, ctx.on_page = cancel.child(_limit(library)), on_page
     try:
@@ -112,12 +124,17 @@ def _finish(library: Library, item: _Item, cancel: CancelToken, reader: Optional
         # again: an earlier file of the batch with these bytes may have been filed since it was prepared
         existing = ctx.extra.get("duplicate_of") or library.catalog.find_sha256(ctx.sha256)
         if existing is not None:
-            for read in item.reads:
+            for read in [*item.reads, *(item.ocr or [])]:
                 read.future.cancel()  # not read (nor OCR'd) twice
             return _duplicate(library, display, existing)
         if item.reads and reader is not None:
-            layer = reader.results(item.reads)
+            if item.layer_error is not None:
+                raise item.layer_error
+            layer = item.layer or reader.results(item.reads)
             ctx.pages, ctx.ocr_jobs, ctx.ocr_reasons = layer.pages, layer.ocr_jobs, layer.ocr_reasons
+            runs = item.ocr
+            if runs:
+                ctx.ocr_ahead = lambda token, pages: reader.ocr_results(runs, token, pages, while_waiting)
             run_steps([step for step in EXTRACT_STEPS if not isinstance(step, ExtractText)], ctx)
         else:
             run_steps(EXTRACT_STEPS, ctx)
@@ -159,8 +176,8 @@ def ingest_file(library: Library, path: Path, *, password: Optional[str] = None,
 
 
 def _ready(item: _Item) -> bool:
-    """Whether an item's text-layer reads are all done (filing it will not wait)."""
-    return all(read.future.done() for read in item.reads)
+    """Whether an item's text-layer reads and OCR runs are all done (filing it will not wait)."""
+    return all(read.future.done() for read in [*item.reads, *(item.ocr or [])])
 
 
 def _room_ahead(ahead: deque[_Item], workers: int) -> bool:
@@ -214,16 +231,18 @@ class _Batch:
         self.warm: Optional[threading.Thread] = None
         self.ahead: deque[_Item] = deque()
         self.queued = 0
+        self.seen: set[str] = set()  # sha256 of the files whose reading was submitted
         self.caught_up = False  # the catch-up while the readers finish the last files was done
 
     def _next(self, password: Optional[str]) -> _Item:
         """The next file to file, after preparing as many as the read-ahead allows."""
         while self.queued < len(self.files) and _room_ahead(self.ahead, self.workers):
-            item = _prepare(self.library, self.files[self.queued], password, self.reader)
+            item = _prepare(self.library, self.files[self.queued], password, self.reader, self.seen)
             self.ahead.append(item)
             self.queued += 1
             if self.warm is None and item.reads:  # the models are needed soon: load them meanwhile
                 self.warm = warm_up(self.library)
+        self.submit_ocr(wait_first=True)
         item = self.ahead.popleft()
         if self.queued == len(self.files) and self.index.pending and not self.caught_up and not _ready(item):
             # the readers have the last files: index what is filed while they finish them, so that
@@ -231,6 +250,32 @@ class _Batch:
             self.index.flush()
             self.caught_up = True
         return item
+
+    def submit_ocr(self, wait_first: bool = False) -> None:
+        """Queue the OCR of the files ahead, in order, as soon as their text layers are read: a few
+        pages per worker beyond the file being filed (any number for the next file, when nothing else
+        is queued). ``wait_first``: wait for the next file's text layer (it is filed next anyway)."""
+        if self.reader is None:
+            return
+        queued = 0
+        for k, item in enumerate(self.ahead):
+            if item.ocr is None and item.reads and item.layer is None and item.layer_error is None:
+                if not (self.reader.ready(item.reads) or (wait_first and k == 0)):
+                    return  # in input order
+                try:
+                    item.layer = self.reader.results(item.reads)
+                except Exception as exc:  # raised when this file's turn comes
+                    item.layer_error = exc
+                    continue
+            if item.layer is None or not item.layer.ocr_jobs:
+                continue
+            pages = len(item.layer.ocr_jobs)
+            if item.ocr is None:
+                if queued and queued + pages > OCR_PAGES_AHEAD * self.workers:
+                    return
+                item.ocr = self.reader.submit_ocr(item.layer.ocr_jobs, self.library.settings.ocr_languages,
+                                                  _limit(self.library))
+            queued += pages
 
     def run(self, password: Optional[str], doc_type: Optional[str], progress: ProgressCallback,
             cancel: CancelToken, on_result: Optional[Callable[[IngestResult], None]]) -> list[IngestResult]:
@@ -245,7 +290,8 @@ class _Batch:
             def on_page(done: int, pages: int, _i: int = i, _name: str = name) -> None:
                 progress(ProgressEvent(_i, total, f"{_name} ({done}/{pages})", "reading"))
 
-            result = _finish(self.library, item, cancel, self.reader, on_page, doc_type, index=False)
+            result = _finish(self.library, item, cancel, self.reader, on_page, doc_type, index=False,
+                             while_waiting=self.submit_ocr)
             if result.status == "filed":
                 self.index.filed()
             results.append(result)
