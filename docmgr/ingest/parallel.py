@@ -7,7 +7,8 @@ pathological page is killed — and keeps a crash inside a PDF library to one re
 
 The same pool recognises the scanned pages of the batch (:meth:`TextReader.submit_ocr`): the OCR of
 the next documents is queued as soon as their text layers are read, so with a folder of single-page
-scans every core works while the current document is being filed.
+scans every core works while the current document is being filed; short documents share a Tesseract
+run (its models load once per run), and a shared run that fails is run again document by document.
 """
 
 from __future__ import annotations
@@ -65,6 +66,21 @@ class PendingRead:
     future: "cf.Future[Any]"
     generation: int
     fn: Callable[..., Any] = read_text_layer
+    failed: bool = False  # an OCR run shared by several documents failed: each runs its pages alone
+
+
+@dataclass
+class OcrPart:
+    """One document's pages inside an OCR run: ``run.args[0][start:stop]``."""
+
+    run: PendingRead
+    start: int
+    stop: int
+
+    @property
+    def shared(self) -> bool:
+        """Whether other documents' pages are in the same run."""
+        return self.stop - self.start < len(self.run.args[0])
 
 
 class TextReader:
@@ -100,23 +116,35 @@ class TextReader:
     def _submit(self, args: tuple[Any, ...], fn: Callable[..., Any] = read_text_layer) -> PendingRead:
         return PendingRead(args, self._executor().submit(fn, *args), self._generation, fn)
 
-    def submit_ocr(self, jobs: Sequence[Any], languages: str, seconds: Optional[float]) -> list[PendingRead]:
-        """Queue the OCR of one file's pages (:class:`docmgr.ingest.ocr.OcrJob`), in Tesseract runs of a
-        few pages spread over the workers; ``seconds`` bounds each run."""
+    def submit_ocr(self, documents: Sequence[Sequence[Any]], languages: str,
+                   seconds: Optional[float]) -> list[list["OcrPart"]]:
+        """Queue the OCR of one document's pages (:class:`docmgr.ingest.ocr.OcrJob`), in Tesseract runs
+        spread over the workers, or of several short documents in one run (Tesseract loads its models
+        once per run). ``seconds`` bounds each run. Returns each document's parts, in page order."""
         from docmgr.ingest.ocr import ocr_batch, split_batches
         from docmgr.ingest.preprocess import DEFAULT_STEPS
 
         timeout = 0 if seconds is None else max(1.0, seconds)
-        return [self._submit(([jobs[i] for i in batch], languages, timeout, DEFAULT_STEPS), ocr_batch)
-                for batch in split_batches(len(jobs), self.workers)]
+        if len(documents) == 1:
+            jobs = documents[0]
+            runs = [self._submit(([jobs[i] for i in batch], languages, timeout, DEFAULT_STEPS), ocr_batch)
+                    for batch in split_batches(len(jobs), self.workers)]
+            return [[OcrPart(run, 0, len(run.args[0])) for run in runs]]
+        run = self._submit(([job for jobs in documents for job in jobs], languages, timeout, DEFAULT_STEPS),
+                           ocr_batch)
+        parts, start = [], 0
+        for jobs in documents:
+            parts.append([OcrPart(run, start, start + len(jobs))])
+            start += len(jobs)
+        return parts
 
-    def ocr_results(self, runs: list[PendingRead], cancel: CancelToken,
+    def ocr_results(self, parts: list["OcrPart"], cancel: CancelToken,
                     progress: Optional[Callable[[int, int], None]] = None,
                     while_waiting: Optional[Callable[[], None]] = None) -> list[Any]:
-        """Wait for a file's OCR runs; its pages (:class:`docmgr.ingest.ocr.OcrPage`) in page order.
+        """Wait for a document's OCR; its pages (:class:`docmgr.ingest.ocr.OcrPage`) in page order.
 
         Args:
-            runs: from :meth:`submit_ocr`.
+            parts: the document's parts from :meth:`submit_ocr`.
             cancel: looked at every :data:`POLL` seconds (the user's cancel, the file's deadline).
             progress: called with (pages done, total) as runs finish.
             while_waiting: called every :data:`POLL` seconds (the batch queues more work meanwhile).
@@ -125,31 +153,48 @@ class TextReader:
             RejectedInput: "page N: ..." (a page that cannot be read, or crashes the worker twice).
             Cancelled, TimeoutError: from ``cancel`` or Tesseract's time limit (a stuck worker is killed).
         """
-        total = sum(len(run.args[0]) for run in runs)
+        total = sum(part.stop - part.start for part in parts)
         pages: list[Any] = []
-        for run in runs:
-            pages += self._ocr_result(run, cancel, while_waiting)
+        for part in parts:
+            pages += self._ocr_part(part, cancel, while_waiting)
             if progress is not None:
                 progress(len(pages), total)
         return pages
 
-    def _ocr_result(self, run: PendingRead, cancel: CancelToken,
-                    while_waiting: Optional[Callable[[], None]]) -> list[Any]:
-        if run.generation != self._generation:  # its pool was replaced before it ran
-            run = self._submit(run.args, run.fn)
+    def _ocr_part(self, part: "OcrPart", cancel: CancelToken,
+                  while_waiting: Optional[Callable[[], None]]) -> list[Any]:
+        run = part.run
+        if part.shared and run.failed:  # another document of the run failed it: this one runs on its own
+            own = self._submit((run.args[0][part.start:part.stop], *run.args[1:]), run.fn)
+            return self._ocr_part(OcrPart(own, 0, part.stop - part.start), cancel, while_waiting)
+        if run.generation != self._generation:  # its pool was replaced before it ran: run it again
+            run.future, run.generation = self._executor().submit(run.fn, *run.args), self._generation
         try:
-            return _wait(run.future, cancel, while_waiting)
+            return _wait(run.future, cancel, while_waiting)[part.start:part.stop]
         except cf.process.BrokenProcessPool:
             self._replace()
+            if part.shared:
+                run.failed = True
+                return self._ocr_part(part, cancel, while_waiting)
         except (TimeoutError, Cancelled):
-            if not run.future.done() and not cancel.cancelled:
-                self._replace()  # past the file's deadline: kill the worker still on it
-            raise  # (on a cancel, close() lets the running pages finish: no scratch files left behind)
-        alone = spawn_pool(1)
+            if not run.future.done():
+                if not cancel.cancelled:
+                    self._replace()  # past the file's deadline: kill the worker still on it
+                raise  # (on a cancel, close() lets the running pages finish: no scratch files left behind)
+            if not part.shared or cancel.cancelled:
+                raise
+            run.failed = True  # the shared run ran out of Tesseract's time: each document alone
+            return self._ocr_part(part, cancel, while_waiting)
+        except Exception:
+            if not part.shared:
+                raise
+            run.failed = True  # one document's page failed the shared run: each document alone
+            return self._ocr_part(part, cancel, while_waiting)
+        alone = spawn_pool(1)  # a run that crashed its worker: once more, alone
         try:
-            return _wait(alone.submit(run.fn, *run.args), cancel, while_waiting)
+            return _wait(alone.submit(run.fn, *run.args), cancel, while_waiting)[part.start:part.stop]
         except cf.process.BrokenProcessPool as exc:
-            raise RejectedInput(f"page {run.args[0][0].number}: the OCR worker crashed") from exc
+            raise RejectedInput(f"page {run.args[0][part.start].number}: the OCR worker crashed") from exc
         finally:
             kill_pool(alone)
 

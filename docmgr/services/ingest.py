@@ -4,6 +4,7 @@ with one line naming the cause, a copy in the quarantine, and the batch going on
 from __future__ import annotations
 
 import logging
+import math
 import os
 import threading
 from collections import deque
@@ -17,7 +18,7 @@ from docmgr.core.library import Library
 from docmgr.core.models import Document
 from docmgr.core.progress import CancelToken, ProgressCallback, ProgressEvent, no_progress
 from docmgr.core.text import nfc
-from docmgr.ingest.parallel import PendingRead, TextLayer, TextReader, default_workers
+from docmgr.ingest.parallel import OcrPart, PendingRead, TextLayer, TextReader, default_workers
 from docmgr.ingest.pipeline import (EXTRACT_STEPS, READ_STEPS, ExtractText, IngestContext, StopPipeline,
                                     run_steps)
 from docmgr.services.classify import Filing, filing_for, type_display, warm_up
@@ -27,7 +28,8 @@ log = logging.getLogger(__name__)
 
 READS_AHEAD = 4  # per worker: text-layer reads (a file, or 8 pages of a long PDF) queued ahead of filing
 MAX_FILES_AHEAD = 16  # per worker: files prepared ahead (hashed, sniffed, submitted) at most
-OCR_PAGES_AHEAD = 3  # per worker: pages of the next files queued for OCR while one file is filed
+OCR_PAGES_AHEAD = 6  # per worker: pages of the next files queued for OCR while one file is filed
+OCR_GROUP_PAGES = 3  # short documents recognised together, in one Tesseract run of this many pages
 
 
 @dataclass
@@ -89,20 +91,25 @@ class _Item:
     reads: list[PendingRead] = field(default_factory=list)
     layer: Optional[TextLayer] = None
     layer_error: Optional[BaseException] = None
-    ocr: Optional[list[PendingRead]] = None
+    ocr: Optional[list[OcrPart]] = None
 
 
 def _prepare(library: Library, path: Path, password: Optional[str], reader: Optional[TextReader],
              seen: Optional[set[str]] = None) -> _Item:
     """Check, hash and sniff a file; submit its text layer unless the catalog or an earlier file of the
-    batch (``seen``: their sha256) has these bytes."""
+    batch (``seen``: their sha256) has these bytes. An image needs no reader: its pages (frames) are
+    counted here."""
     ctx = IngestContext(source=path, settings=library.settings, password=password)
     item = _Item(path, ctx)
     try:
         run_steps([*READ_STEPS, _Duplicate(library)], ctx)
         if reader is not None and "duplicate_of" not in ctx.extra and ctx.sha256 not in (seen or ()):
             assert ctx.sniffed is not None
-            item.reads = reader.submit(path, library.settings, password, ctx.sniffed, _limit(library))
+            if ctx.sniffed.kind == "image":
+                ExtractText().run(ctx)
+                item.layer = TextLayer(ctx.pages, ctx.ocr_jobs, ctx.ocr_reasons)
+            else:
+                item.reads = reader.submit(path, library.settings, password, ctx.sniffed, _limit(library))
             if seen is not None:
                 seen.add(ctx.sha256)
     except Exception as exc:  # reported in order, when this item's turn comes
@@ -124,10 +131,10 @@ def _finish(library: Library, item: _Item, cancel: CancelToken, reader: Optional
         # again: an earlier file of the batch with these bytes may have been filed since it was prepared
         existing = ctx.extra.get("duplicate_of") or library.catalog.find_sha256(ctx.sha256)
         if existing is not None:
-            for read in [*item.reads, *(item.ocr or [])]:
+            for read in [*item.reads, *(part.run for part in item.ocr or [] if not part.shared)]:
                 read.future.cancel()  # not read (nor OCR'd) twice
             return _duplicate(library, display, existing)
-        if item.reads and reader is not None:
+        if (item.reads or item.layer) and reader is not None:
             if item.layer_error is not None:
                 raise item.layer_error
             layer = item.layer or reader.results(item.reads)
@@ -177,7 +184,7 @@ def ingest_file(library: Library, path: Path, *, password: Optional[str] = None,
 
 def _ready(item: _Item) -> bool:
     """Whether an item's text-layer reads and OCR runs are all done (filing it will not wait)."""
-    return all(read.future.done() for read in [*item.reads, *(item.ocr or [])])
+    return all(read.future.done() for read in [*item.reads, *(part.run for part in item.ocr or [])])
 
 
 def _room_ahead(ahead: deque[_Item], workers: int) -> bool:
@@ -232,6 +239,7 @@ class _Batch:
         self.ahead: deque[_Item] = deque()
         self.queued = 0
         self.seen: set[str] = set()  # sha256 of the files whose reading was submitted
+        self.current: Optional[_Item] = None  # the file being filed
         self.caught_up = False  # the catch-up while the readers finish the last files was done
 
     def _next(self, password: Optional[str]) -> _Item:
@@ -240,10 +248,10 @@ class _Batch:
             item = _prepare(self.library, self.files[self.queued], password, self.reader, self.seen)
             self.ahead.append(item)
             self.queued += 1
-            if self.warm is None and item.reads:  # the models are needed soon: load them meanwhile
+            if self.warm is None and (item.reads or item.layer):  # the models are needed soon: load them meanwhile
                 self.warm = warm_up(self.library)
         self.submit_ocr(wait_first=True)
-        item = self.ahead.popleft()
+        item = self.current = self.ahead.popleft()
         if self.queued == len(self.files) and self.index.pending and not self.caught_up and not _ready(item):
             # the readers have the last files: index what is filed while they finish them, so that
             # the catch-up left for the end is small
@@ -254,16 +262,24 @@ class _Batch:
     def submit_ocr(self, wait_first: bool = False) -> None:
         """Queue the OCR of the files ahead, in order, as soon as their text layers are read: a few
         pages per worker beyond the file being filed (any number for the next file, when nothing else
-        is queued). ``wait_first``: wait for the next file's text layer (it is filed next anyway)."""
+        is queued). Short documents are grouped into one Tesseract run of :data:`OCR_GROUP_PAGES`
+        pages (fewer for the last files); a group not yet full waits for more files while the workers
+        are busy.
+        ``wait_first``: wait for the next file's text layer (it is filed next anyway)."""
         if self.reader is None:
             return
-        queued = 0
+        reader, queued, group = self.reader, 0, []
+        size = OCR_GROUP_PAGES
+        if self.queued == len(self.files):  # the last files: smaller runs, so that the workers finish together
+            left = sum(len(i.layer.ocr_jobs) for i in self.ahead if i.ocr is None and i.layer is not None)
+            runs = self.workers * math.ceil(left / (self.workers * OCR_GROUP_PAGES))  # a multiple of the workers
+            size = max(1, math.ceil(left / max(1, runs)))
         for k, item in enumerate(self.ahead):
             if item.ocr is None and item.reads and item.layer is None and item.layer_error is None:
-                if not (self.reader.ready(item.reads) or (wait_first and k == 0)):
-                    return  # in input order
+                if not (reader.ready(item.reads) or (wait_first and k == 0)):
+                    break  # in input order
                 try:
-                    item.layer = self.reader.results(item.reads)
+                    item.layer = reader.results(item.reads)
                 except Exception as exc:  # raised when this file's turn comes
                     item.layer_error = exc
                     continue
@@ -272,10 +288,27 @@ class _Batch:
             pages = len(item.layer.ocr_jobs)
             if item.ocr is None:
                 if queued and queued + pages > OCR_PAGES_AHEAD * self.workers:
-                    return
-                item.ocr = self.reader.submit_ocr(item.layer.ocr_jobs, self.library.settings.ocr_languages,
-                                                  _limit(self.library))
+                    break
+                if pages < OCR_GROUP_PAGES:
+                    group.append(item)
+                    if sum(len(i.layer.ocr_jobs) for i in group if i.layer) >= size:
+                        self._submit_group(group)
+                else:
+                    self._submit_group(group)
+                    self._submit_group([item])
             queued += pages
+        items = [*self.ahead, *([self.current] if self.current is not None else [])]
+        busy = len({id(part.run) for item in items for part in item.ocr or [] if not part.run.future.done()})
+        if group and (busy < self.workers or (wait_first and group[0] is self.ahead[0])):
+            self._submit_group(group)
+
+    def _submit_group(self, group: list[_Item]) -> None:
+        if group and self.reader is not None:
+            documents = [item.layer.ocr_jobs if item.layer else [] for item in group]
+            for item, parts in zip(group, self.reader.submit_ocr(documents, self.library.settings.ocr_languages,
+                                                                 _limit(self.library))):
+                item.ocr = parts
+            group.clear()
 
     def run(self, password: Optional[str], doc_type: Optional[str], progress: ProgressCallback,
             cancel: CancelToken, on_result: Optional[Callable[[IngestResult], None]]) -> list[IngestResult]:
