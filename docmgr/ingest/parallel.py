@@ -117,7 +117,7 @@ class TextReader:
         return PendingRead(args, self._executor().submit(fn, *args), self._generation, fn)
 
     def submit_ocr(self, documents: Sequence[Sequence[Any]], languages: str,
-                   seconds: Optional[float]) -> list[list["OcrPart"]]:
+                   seconds: Optional[float]) -> list[list[OcrPart]]:
         """Queue the OCR of one document's pages (:class:`docmgr.ingest.ocr.OcrJob`), in Tesseract runs
         spread over the workers, or of several short documents in one run (Tesseract loads its models
         once per run). ``seconds`` bounds each run. Returns each document's parts, in page order."""
@@ -138,7 +138,7 @@ class TextReader:
             start += len(jobs)
         return parts
 
-    def ocr_results(self, parts: list["OcrPart"], cancel: CancelToken,
+    def ocr_results(self, parts: list[OcrPart], cancel: CancelToken,
                     progress: Optional[Callable[[int, int], None]] = None,
                     while_waiting: Optional[Callable[[], None]] = None) -> list[Any]:
         """Wait for a document's OCR; its pages (:class:`docmgr.ingest.ocr.OcrPage`) in page order.
@@ -161,7 +161,7 @@ class TextReader:
                 progress(len(pages), total)
         return pages
 
-    def _ocr_part(self, part: "OcrPart", cancel: CancelToken,
+    def _ocr_part(self, part: OcrPart, cancel: CancelToken,
                   while_waiting: Optional[Callable[[], None]]) -> list[Any]:
         run = part.run
         if part.shared and run.failed:  # another document of the run failed it: this one runs on its own
