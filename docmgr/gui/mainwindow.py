@@ -18,6 +18,7 @@ from docmgr.gui.causes import translate_cause
 from docmgr.gui.counts import NavigatorCounts
 from docmgr.gui.errors import ErrorBridge
 from docmgr.gui.models.documents import DocumentsModel
+from docmgr.gui.widgets.empty_hint import EmptyHint
 from docmgr.gui.widgets.intake import ErrorsPanel, IntakeProgress
 from docmgr.gui.widgets.messagebar import MessageBar
 from docmgr.gui.widgets.metadata import MetadataPanel
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         for column, width in enumerate((95, 110, 85, 165, 65, 85, 120)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
+        self.empty_hint = EmptyHint(self.table)
         self.viewer = Viewer(library)
         self.metadata = MetadataPanel()
         self.messages = MessageBar()

@@ -793,5 +793,12 @@ AND  OR  NOT  -từ  ( )</translation>
         <source>page {0}: {1}</source>
         <translation>trang {0}: {1}</translation>
     </message>
+    <message>
+        <location filename="../../docmgr/gui/widgets/empty_hint.py" line="31"/>
+        <source>No documents here.
+Drop files or folders on this window, or use File › Import…</source>
+        <translation>Chưa có văn bản nào ở đây.
+Kéo thả tệp hoặc thư mục vào cửa sổ này, hoặc chọn Tệp › Nhập tệp…</translation>
+    </message>
 </context>
 </TS>

@@ -30,6 +30,13 @@ def test_window_opens_on_a_temp_library(window: Any, library_path: Path) -> None
     assert window.navigator.current_view() == "review"
 
 
+def test_an_empty_list_says_how_to_fill_it(qtbot: Any, window: Any, inputs: Path) -> None:
+    assert not window.empty_hint.isHidden() and "Tệp › Nhập" in window.empty_hint.text()
+    assert window.viewer.page_label.text() == ""  # no "page 0 / 0" before a document is open
+    import_and_wait(qtbot, window, _two_inputs(inputs)[:1])
+    assert window.model.rowCount() == 1 and window.empty_hint.isHidden()
+
+
 def test_import_list_select_shows_text_and_page(qtbot: Any, window: Any, inputs: Path) -> None:
     txt, pdf = _two_inputs(inputs)
     import_and_wait(qtbot, window, [txt, pdf])

@@ -278,7 +278,7 @@ class Viewer(QWidget):
 
     def _update_bar(self) -> None:
         total = len(self.pages)
-        self.page_label.setText(_tr("Page {0} / {1}").format(self.page if total else 0, total))
+        self.page_label.setText(_tr("Page {0} / {1}").format(self.page, total) if total else "")
         self.prev_button.setEnabled(self.page > 1)
         self.next_button.setEnabled(self.page < total)
         for w in (self.prev_hit, self.next_hit, self.hit_label):
