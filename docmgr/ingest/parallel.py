@@ -114,7 +114,15 @@ class TextReader:
         return [self._submit((str(source), settings, password, sniffed, seconds, r)) for r in ranges]
 
     def _submit(self, args: tuple[Any, ...], fn: Callable[..., Any] = read_text_layer) -> PendingRead:
-        return PendingRead(args, self._executor().submit(fn, *args), self._generation, fn)
+        return PendingRead(args, self._future(fn, args), self._generation, fn)
+
+    def _future(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> "cf.Future[Any]":
+        """Submit to the pool; a pool found broken (a worker died since the last look) is replaced first."""
+        try:
+            return self._executor().submit(fn, *args)
+        except (cf.process.BrokenProcessPool, OSError, RuntimeError):  # OSError: it broke while we spawned
+            self._replace()
+            return self._executor().submit(fn, *args)
 
     def submit_ocr(self, documents: Sequence[Sequence[Any]], languages: str,
                    seconds: Optional[float]) -> list[list[OcrPart]]:
@@ -168,7 +176,8 @@ class TextReader:
             own = self._submit((run.args[0][part.start:part.stop], *run.args[1:]), run.fn)
             return self._ocr_part(OcrPart(own, 0, part.stop - part.start), cancel, while_waiting)
         if run.generation != self._generation:  # its pool was replaced before it ran: run it again
-            run.future, run.generation = self._executor().submit(run.fn, *run.args), self._generation
+            run.future = self._future(run.fn, run.args)
+            run.generation = self._generation
         try:
             return _wait(run.future, cancel, while_waiting)[part.start:part.stop]
         except cf.process.BrokenProcessPool:

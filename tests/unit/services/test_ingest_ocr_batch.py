@@ -4,6 +4,7 @@ in a shared run, a killed worker or the per-file limit costs only the file conce
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -82,21 +83,27 @@ def test_a_bad_scan_in_a_shared_run_rejects_only_itself(library: Any, inputs: Pa
 
 def test_a_worker_killed_mid_batch_loses_no_document(library: Any, inputs: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker dies under the first OCR run; the next run is submitted to the pool it broke."""
     submit = TextReader.submit_ocr
     killed: list[int] = []
 
     def submit_then_kill(self: TextReader, *args: Any) -> Any:
         parts = submit(self, *args)
         if not killed:
-            process = next(iter(self._executor()._processes.values()))  # type: ignore[attr-defined]
+            pool = self._executor()
+            process = next(iter(pool._processes.values()))  # type: ignore[attr-defined]
             process.kill()
+            process.join()
             killed.append(process.pid)
+            deadline = time.monotonic() + 10
+            while not pool._broken and time.monotonic() < deadline:  # type: ignore[attr-defined]
+                time.sleep(0.01)
         return parts
 
     monkeypatch.setattr(TextReader, "submit_ocr", submit_then_kill)
-    results = ingest_paths(library, _scans(inputs, 3), workers=2)
-    assert killed and [r.status for r in results] == ["filed"] * 3, [r.error for r in results]
-    assert [f"{7100 + i}" in _text(library, r.id) for i, r in enumerate(results)] == [True] * 3
+    results = ingest_paths(library, _scans(inputs, 4), workers=2)
+    assert killed and [r.status for r in results] == ["filed"] * 4, [r.error for r in results]
+    assert [f"{7100 + i}" in _text(library, r.id) for i, r in enumerate(results)] == [True] * 4
 
 
 def test_the_per_file_limit_holds_for_scans_queued_ahead(library: Any, inputs: Path) -> None:
