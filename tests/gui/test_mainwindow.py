@@ -118,3 +118,17 @@ def test_unexpected_error_is_logged_and_shown(window: Any) -> None:
     assert window.messages.level == "error" and "ZeroDivisionError" in window.messages.text()
     log = (window.library.paths.logs / "docmgr.log").read_text(encoding="utf-8")
     assert "ZeroDivisionError: boom" in log
+
+
+def test_first_run_names_missing_ocr_data_and_how_to_install_it(qtbot: Any, library_path: Path) -> None:
+    from docmgr.app import build_window
+    from docmgr.services.library import open_library
+
+    lib = open_library(library_path)  # a library whose OCR languages include one not installed
+    lib.settings.ocr_languages = "vie+xyz"
+    lib.save_settings()
+    win = build_window(str(library_path))
+    assert win is not None
+    qtbot.addWidget(win)
+    text = win.messages.text()
+    assert "xyz" in text and "apt-get install tesseract-ocr-xyz" in text and "Windows" in text
