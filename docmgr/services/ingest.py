@@ -4,10 +4,7 @@ with one line naming the cause, a copy in the quarantine, and the batch going on
 from __future__ import annotations
 
 import logging
-import math
 import os
-import threading
-from collections import deque
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
@@ -16,20 +13,15 @@ from docmgr.core.catalog import now_iso
 from docmgr.core.errors import Cancelled, DocmgrError, RejectedInput
 from docmgr.core.library import Library
 from docmgr.core.models import Document
-from docmgr.core.progress import CancelToken, ProgressCallback, ProgressEvent, no_progress
+from docmgr.core.progress import CancelToken, ProgressCallback, no_progress
 from docmgr.core.text import nfc
 from docmgr.ingest.parallel import OcrPart, PendingRead, TextLayer, TextReader, default_workers
 from docmgr.ingest.pipeline import (EXTRACT_STEPS, READ_STEPS, ExtractText, IngestContext, StopPipeline,
                                     run_steps)
-from docmgr.services.classify import Filing, filing_for, type_display, warm_up
-from docmgr.services.index_catchup import IndexCatchUp
+from docmgr.services.classify import Filing, filing_for, type_display
 
 log = logging.getLogger(__name__)
 
-READS_AHEAD = 4  # per worker: text-layer reads (a file, or 8 pages of a long PDF) queued ahead of filing
-MAX_FILES_AHEAD = 16  # per worker: files prepared ahead (hashed, sniffed, submitted) at most
-OCR_PAGES_AHEAD = 6  # per worker: pages of the next files queued for OCR while one file is filed
-OCR_GROUP_PAGES = 3  # short documents recognised together, in one Tesseract run of this many pages
 
 
 @dataclass
@@ -81,7 +73,7 @@ class _Duplicate:
 
 
 @dataclass
-class _Item:
+class Prepared:
     """One input between preparation (checks, hash, duplicate test, text layer submitted) and filing;
     in a batch, its text layer once read and its OCR once submitted."""
 
@@ -94,13 +86,13 @@ class _Item:
     ocr: Optional[list[OcrPart]] = None
 
 
-def _prepare(library: Library, path: Path, password: Optional[str], reader: Optional[TextReader],
-             seen: Optional[set[str]] = None) -> _Item:
+def prepare(library: Library, path: Path, password: Optional[str], reader: Optional[TextReader],
+            seen: Optional[set[str]] = None) -> Prepared:
     """Check, hash and sniff a file; submit its text layer unless the catalog or an earlier file of the
     batch (``seen``: their sha256) has these bytes. An image needs no reader: its pages (frames) are
     counted here."""
     ctx = IngestContext(source=path, settings=library.settings, password=password)
-    item = _Item(path, ctx)
+    item = Prepared(path, ctx)
     try:
         run_steps([*READ_STEPS, _Duplicate(library)], ctx)
         if reader is not None and "duplicate_of" not in ctx.extra and ctx.sha256 not in (seen or ()):
@@ -109,7 +101,7 @@ def _prepare(library: Library, path: Path, password: Optional[str], reader: Opti
                 ExtractText().run(ctx)
                 item.layer = TextLayer(ctx.pages, ctx.ocr_jobs, ctx.ocr_reasons)
             else:
-                item.reads = reader.submit(path, library.settings, password, ctx.sniffed, _limit(library))
+                item.reads = reader.submit(path, library.settings, password, ctx.sniffed, limit_of(library))
             if seen is not None:
                 seen.add(ctx.sha256)
     except Exception as exc:  # reported in order, when this item's turn comes
@@ -117,14 +109,14 @@ def _prepare(library: Library, path: Path, password: Optional[str], reader: Opti
     return item
 
 
-def _finish(library: Library, item: _Item, cancel: CancelToken, reader: Optional[TextReader],
-            on_page: Optional[Callable[[int, int], None]], doc_type: Optional[str] = None,
-            index: bool = True, while_waiting: Optional[Callable[[], None]] = None) -> IngestResult:
+def finish(library: Library, item: Prepared, cancel: CancelToken, reader: Optional[TextReader],
+           on_page: Optional[Callable[[int, int], None]], doc_type: Optional[str] = None,
+           index: bool = True, while_waiting: Optional[Callable[[], None]] = None) -> IngestResult:
     """Read (what is left), file, or reject one prepared input. Only :class:`Cancelled` escapes.
 
     ``while_waiting`` is called now and then while this file's OCR runs (the batch queues more work)."""
     display, ctx = str(item.path), item.ctx
-    ctx.cancel, ctx.on_page = cancel.child(_limit(library)), on_page
+    ctx.cancel, ctx.on_page = cancel.child(limit_of(library)), on_page
     try:
         if item.error is not None:
             raise item.error
@@ -162,7 +154,8 @@ def _finish(library: Library, item: _Item, cancel: CancelToken, reader: Optional
                        cancel)
 
 
-def _limit(library: Library) -> Optional[float]:
+def limit_of(library: Library) -> Optional[float]:
+    """The per-file time limit in seconds (None: no limit)."""
     limit = library.settings.file_time_limit
     return limit if limit > 0 else None
 
@@ -178,24 +171,8 @@ def ingest_file(library: Library, path: Path, *, password: Optional[str] = None,
     Raises:
         Cancelled: the user cancelled; nothing of this file was written.
     """
-    return _finish(library, _prepare(library, path, password, None), cancel or CancelToken(), None, on_page,
+    return finish(library, prepare(library, path, password, None), cancel or CancelToken(), None, on_page,
                    doc_type)
-
-
-def _ready(item: _Item) -> bool:
-    """Whether an item's text-layer reads and OCR runs are all done (filing it will not wait)."""
-    return all(read.future.done() for read in [*item.reads, *(part.run for part in item.ocr or [])])
-
-
-def _room_ahead(ahead: deque[_Item], workers: int) -> bool:
-    """Whether to prepare one more file: a few files per worker always, more while their reads are
-    few (short files), so that the workers keep reading while the filing side is busy (loading the
-    models, committing the index)."""
-    if not workers:
-        return not ahead
-    if len(ahead) < 2 * workers:
-        return True
-    return len(ahead) < MAX_FILES_AHEAD * workers and sum(len(i.reads) for i in ahead) < READS_AHEAD * workers
 
 
 def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, password: Optional[str] = None,
@@ -207,7 +184,7 @@ def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, p
 
     With more than one file, text layers are read ahead in ``workers`` processes (default: one per
     core) while files are filed one by one, in order. The search index catches up in few commits
-    (:class:`IndexCatchUp`); every document filed is in it when this returns (or raises
+    (:class:`~docmgr.services.index_catchup.IndexCatchUp`); every document filed is in it when this returns (or raises
     :class:`Cancelled`).
 
     Raises:
@@ -216,7 +193,9 @@ def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, p
     cancel = cancel or CancelToken()
     files = list(expand_inputs(paths))
     workers = default_workers() if workers is None else workers
-    batch = _Batch(library, files, TextReader(workers) if len(files) > 1 and workers > 1 else None, workers)
+    from docmgr.services.batch import Batch
+
+    batch = Batch(library, files, TextReader(workers) if len(files) > 1 and workers > 1 else None, workers)
     try:
         try:
             return batch.run(password, doc_type, progress, cancel, on_result)
@@ -225,122 +204,6 @@ def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, p
     except Cancelled:
         batch.index.flush()  # what was filed before the cancel is searchable too
         raise
-
-
-class _Batch:
-    """One :func:`ingest_paths` run: files prepared ahead of filing, the readers, the models loading,
-    the index catch-ups."""
-
-    def __init__(self, library: Library, files: list[Path], reader: Optional[TextReader], workers: int) -> None:
-        self.library, self.files, self.reader = library, files, reader
-        self.workers = workers if reader is not None else 0
-        self.index = IndexCatchUp(library)
-        self.warm: Optional[threading.Thread] = None
-        self.ahead: deque[_Item] = deque()
-        self.queued = 0
-        self.seen: set[str] = set()  # sha256 of the files whose reading was submitted
-        self.current: Optional[_Item] = None  # the file being filed
-        self.caught_up = False  # the catch-up while the readers finish the last files was done
-
-    def _next(self, password: Optional[str]) -> _Item:
-        """The next file to file, after preparing as many as the read-ahead allows."""
-        while self.queued < len(self.files) and _room_ahead(self.ahead, self.workers):
-            item = _prepare(self.library, self.files[self.queued], password, self.reader, self.seen)
-            self.ahead.append(item)
-            self.queued += 1
-            if self.warm is None and (item.reads or item.layer):  # the models are needed soon: load them meanwhile
-                self.warm = warm_up(self.library)
-        self.submit_ocr(wait_first=True)
-        item = self.current = self.ahead.popleft()
-        if self.queued == len(self.files) and self.index.pending and not self.caught_up and not _ready(item):
-            # the readers have the last files: index what is filed while they finish them, so that
-            # the catch-up left for the end is small
-            self.index.flush()
-            self.caught_up = True
-        return item
-
-    def submit_ocr(self, wait_first: bool = False) -> None:
-        """Queue the OCR of the files ahead, in order, as soon as their text layers are read: a few
-        pages per worker beyond the file being filed (any number for the next file, when nothing else
-        is queued). Short documents are grouped into one Tesseract run of :data:`OCR_GROUP_PAGES`
-        pages (fewer for the last files); a group not yet full waits for more files while the workers
-        are busy.
-        ``wait_first``: wait for the next file's text layer (it is filed next anyway)."""
-        if self.reader is None:
-            return
-        reader, queued, group = self.reader, 0, []
-        size = OCR_GROUP_PAGES
-        if self.queued == len(self.files):  # the last files: smaller runs, so that the workers finish together
-            left = sum(len(i.layer.ocr_jobs) for i in self.ahead if i.ocr is None and i.layer is not None)
-            runs = self.workers * math.ceil(left / (self.workers * OCR_GROUP_PAGES))  # a multiple of the workers
-            size = max(1, math.ceil(left / max(1, runs)))
-        for k, item in enumerate(self.ahead):
-            if item.ocr is None and item.reads and item.layer is None and item.layer_error is None:
-                if not (reader.ready(item.reads) or (wait_first and k == 0)):
-                    break  # in input order
-                try:
-                    item.layer = reader.results(item.reads)
-                except Exception as exc:  # raised when this file's turn comes
-                    item.layer_error = exc
-                    continue
-            if item.layer is None or not item.layer.ocr_jobs:
-                continue
-            pages = len(item.layer.ocr_jobs)
-            if item.ocr is None:
-                if queued and queued + pages > OCR_PAGES_AHEAD * self.workers:
-                    break
-                if pages < OCR_GROUP_PAGES:
-                    group.append(item)
-                    if sum(len(i.layer.ocr_jobs) for i in group if i.layer) >= size:
-                        self._submit_group(group)
-                else:
-                    self._submit_group(group)
-                    self._submit_group([item])
-            queued += pages
-        items = [*self.ahead, *([self.current] if self.current is not None else [])]
-        busy = len({id(part.run) for item in items for part in item.ocr or [] if not part.run.future.done()})
-        if group and (busy < self.workers or (wait_first and group[0] is self.ahead[0])):
-            self._submit_group(group)
-
-    def _submit_group(self, group: list[_Item]) -> None:
-        if group and self.reader is not None:
-            documents = [item.layer.ocr_jobs if item.layer else [] for item in group]
-            for item, parts in zip(group, self.reader.submit_ocr(documents, self.library.settings.ocr_languages,
-                                                                 _limit(self.library))):
-                item.ocr = parts
-            group.clear()
-
-    def run(self, password: Optional[str], doc_type: Optional[str], progress: ProgressCallback,
-            cancel: CancelToken, on_result: Optional[Callable[[IngestResult], None]]) -> list[IngestResult]:
-        results: list[IngestResult] = []
-        total = len(self.files)
-        for i, path in enumerate(self.files):
-            cancel.check()
-            item = self._next(password)
-            name = nfc(path.name)
-            progress(ProgressEvent(i, total, name, "reading"))
-
-            def on_page(done: int, pages: int, _i: int = i, _name: str = name) -> None:
-                progress(ProgressEvent(_i, total, f"{_name} ({done}/{pages})", "reading"))
-
-            result = _finish(self.library, item, cancel, self.reader, on_page, doc_type, index=False,
-                             while_waiting=self.submit_ocr)
-            if result.status == "filed":
-                self.index.filed()
-            results.append(result)
-            if on_result:
-                on_result(result)
-            progress(ProgressEvent(i + 1, total, name, "done"))
-        self.index.flush()
-        return results
-
-    def close(self) -> None:
-        """Stop the readers; wait for the models' loading (never leave a thread importing scikit-learn
-        behind at exit)."""
-        if self.reader is not None:
-            self.reader.close()
-        if self.warm is not None:
-            self.warm.join()
 
 
 def _classified(library: Library, ctx: IngestContext, doc_type: Optional[str]) -> Filing:
@@ -358,7 +221,7 @@ def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional
     """Classify, store the original and write the catalog rows: all of it, or nothing.
 
     The new row is marked ``indexed = 0``; with ``index`` the search index is brought up to date at
-    once, else the caller does it (a batch: :class:`IndexCatchUp`).
+    once, else the caller does it (a batch: :class:`~docmgr.services.index_catchup.IndexCatchUp`).
     """
     assert ctx.sniffed is not None
     filing = _classified(library, ctx, doc_type)
