@@ -310,8 +310,8 @@ def bench_cli(n: int, pool: list[str], rng: random.Random, root: Path, engine: s
 
     from docmgr.core.catalog import now_iso
     from docmgr.core.models import Document, FieldValue, Page
-    from docmgr.services.library import open_library
     from docmgr.services.indexing import reindex
+    from docmgr.services.library import open_library
 
     library = open_library(root / f"cli-{engine}-{n}")
     library.settings.search_engine = engine

@@ -57,11 +57,6 @@ def _year_ids(library: Library, year: str) -> set[int]:
 FILTERS: dict[str, Callable[[Library, str], set[int]]] = {"type": _type_ids, "year": _year_ids}
 
 
-def is_view(view: str) -> bool:
-    """Whether ``view`` names a list view (a key of :data:`VIEWS` or ``<filter>:<value>``)."""
-    return view in VIEWS or view.partition(":")[0] in FILTERS
-
-
 def _base_ids(library: Library, view: str, order: str = "id", descending: bool = False) -> list[int]:
     kind, _, value = view.partition(":")
     if view in VIEWS or kind not in FILTERS:

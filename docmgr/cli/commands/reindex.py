@@ -18,8 +18,8 @@ def run(args: argparse.Namespace) -> int:
     import time
 
     from docmgr.cli.output import ProgressBar, emit_json
-    from docmgr.services.library import open_library
     from docmgr.services.indexing import reindex
+    from docmgr.services.library import open_library
 
     library = open_library(args.library)
     bar = ProgressBar(unit="doc")
