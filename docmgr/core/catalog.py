@@ -78,6 +78,10 @@ MIGRATIONS: list[str] = [
     CREATE INDEX documents_type ON documents(type_code);
     CREATE INDEX documents_indexed ON documents(indexed) WHERE indexed = 0;
     """,
+    # 3: the schema versions of components that keep their own tables (records/: dossiers, register…)
+    """
+    CREATE TABLE component_schema (component TEXT PRIMARY KEY, version INTEGER NOT NULL);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -103,6 +107,8 @@ class Catalog:
     def __init__(self, path: Path, lock: Optional[Callable[[], ContextManager[None]]] = None) -> None:
         self.path = path
         self._local = threading.local()
+        self._lock = lock
+        self._components: dict[str, int] = {}
         if self.schema_version != SCHEMA_VERSION:
             with lock() if lock else nullcontext():
                 self._migrate()
@@ -149,6 +155,37 @@ class Catalog:
                 for statement in _statements(MIGRATIONS[step]):
                     tx.execute(statement)
                 tx.execute(f"PRAGMA user_version = {step + 1}")
+
+    def ensure_component(self, component: str, migrations: Sequence[str]) -> None:
+        """Bring the tables a component owns (``records.dossiers`` …) to ``len(migrations)``.
+
+        The same rule as the core schema: each step is one transaction, never edited once released
+        (add a step instead); a catalog with a newer version of the component is refused. Cheap once
+        done in this process.
+        """
+        target = len(migrations)
+        if self._components.get(component) == target:
+            return
+
+        def version(conn: sqlite3.Connection) -> int:
+            row = conn.execute("SELECT version FROM component_schema WHERE component = ?", (component,)).fetchone()
+            return 0 if row is None else int(row[0])
+
+        current = version(self.connection())
+        if current > target:
+            raise LibraryError(f"{self.path}: the catalog's {component} tables have schema {current}, newer than "
+                               f"this docmgr ({target}); update docmgr")
+        if current < target:
+            with self._lock() if self._lock else nullcontext():
+                for step in range(current, target):
+                    with self.transaction() as tx:
+                        if version(tx) != step:  # another process migrated meanwhile
+                            continue
+                        for statement in _statements(migrations[step]):
+                            tx.execute(statement)
+                        tx.execute("INSERT OR REPLACE INTO component_schema(component, version) VALUES (?, ?)",
+                                   (component, step + 1))
+        self._components[component] = target
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

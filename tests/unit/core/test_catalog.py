@@ -85,3 +85,17 @@ def test_trash_and_unknown_ids(tmp_path: Path) -> None:
     assert cat.documents() == []
     with pytest.raises(NotFound):
         cat.set_trashed(999, True)
+
+
+def test_component_tables_migrate_step_by_step_and_refuse_a_newer_catalog(tmp_path):
+    cat = Catalog(tmp_path / "catalog.sqlite")
+    steps = ["CREATE TABLE widgets (id INTEGER PRIMARY KEY)", "ALTER TABLE widgets ADD COLUMN name TEXT"]
+    cat.ensure_component("records.widgets", steps[:1])
+    cat.connection().execute("INSERT INTO widgets (id) VALUES (1)")
+    again = Catalog(tmp_path / "catalog.sqlite")
+    again.ensure_component("records.widgets", steps)
+    assert [tuple(r) for r in again.connection().execute("SELECT id, name FROM widgets")] == [(1, None)]
+    again.ensure_component("records.widgets", steps)  # idempotent
+    older = Catalog(tmp_path / "catalog.sqlite")
+    with pytest.raises(LibraryError, match="newer than this docmgr"):
+        older.ensure_component("records.widgets", steps[:1])
