@@ -17,6 +17,7 @@ from typing import Any, Callable, ContextManager, Iterator, Optional, Sequence
 
 from docmgr.core.errors import LibraryError, NotFound
 from docmgr.core.models import Document, FieldValue, Page, Rejection, Word
+from docmgr.core.text import sort_text
 
 # Each step moves the schema from version i to i+1. Never edit a released step: add one.
 MIGRATIONS: list[str] = [
@@ -82,6 +83,50 @@ MIGRATIONS: list[str] = [
     """
     CREATE TABLE component_schema (component TEXT PRIMARY KEY, version INTEGER NOT NULL);
     """,
+    # 4: the fields a list shows and sorts by, as plain columns of documents kept in step with the
+    # fields table by triggers (whatever writes a field), so a view's order, filters and counts come
+    # from SQL and indexes; k_* hold core.text.sort_text keys (binary order = Vietnamese collation)
+    """
+    ALTER TABLE documents ADD COLUMN f_number TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN f_issued TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN f_issuer TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN k_number TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN k_issuer TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN k_filename TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN year TEXT NOT NULL DEFAULT '';
+    CREATE TRIGGER documents_list_new AFTER INSERT ON documents BEGIN
+        UPDATE documents SET k_filename = docmgr_sort_text(NEW.filename), year = substr(NEW.added, 1, 4)
+        WHERE id = NEW.id;
+    END;
+    CREATE TRIGGER documents_list_renamed AFTER UPDATE OF filename ON documents BEGIN
+        UPDATE documents SET k_filename = docmgr_sort_text(NEW.filename) WHERE id = NEW.id;
+    END;
+    """ + "".join(f"""
+    CREATE TRIGGER fields_list_{event.lower()} AFTER {event} ON fields
+    WHEN {row}.key IN ('number', 'issued', 'issuer') BEGIN
+        UPDATE documents SET
+            f_number = COALESCE((SELECT json_extract(value, '$') FROM fields WHERE doc_id = {row}.doc_id AND key = 'number'), ''),
+            f_issued = COALESCE((SELECT json_extract(value, '$') FROM fields WHERE doc_id = {row}.doc_id AND key = 'issued'), ''),
+            f_issuer = COALESCE((SELECT json_extract(value, '$') FROM fields WHERE doc_id = {row}.doc_id AND key = 'issuer'), '')
+        WHERE id = {row}.doc_id;
+        UPDATE documents SET k_number = docmgr_sort_text(f_number), k_issuer = docmgr_sort_text(f_issuer),
+            year = CASE WHEN f_issued != '' THEN substr(f_issued, 1, 4) ELSE substr(added, 1, 4) END
+        WHERE id = {row}.doc_id;
+    END;""" for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD"))) + """
+    UPDATE documents SET
+        f_number = COALESCE((SELECT json_extract(value, '$') FROM fields WHERE doc_id = documents.id AND key = 'number'), ''),
+        f_issued = COALESCE((SELECT json_extract(value, '$') FROM fields WHERE doc_id = documents.id AND key = 'issued'), ''),
+        f_issuer = COALESCE((SELECT json_extract(value, '$') FROM fields WHERE doc_id = documents.id AND key = 'issuer'), '');
+    UPDATE documents SET k_number = docmgr_sort_text(f_number), k_issuer = docmgr_sort_text(f_issuer),
+        k_filename = docmgr_sort_text(filename),
+        year = CASE WHEN f_issued != '' THEN substr(f_issued, 1, 4) ELSE substr(added, 1, 4) END;
+    CREATE INDEX documents_k_number ON documents(trashed_at, k_number);
+    CREATE INDEX documents_k_issuer ON documents(trashed_at, k_issuer);
+    CREATE INDEX documents_k_filename ON documents(trashed_at, k_filename);
+    CREATE INDEX documents_f_issued ON documents(trashed_at, f_issued);
+    CREATE INDEX documents_year ON documents(trashed_at, year);
+    CREATE INDEX documents_added ON documents(trashed_at, added);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -123,6 +168,7 @@ class Catalog:
             except sqlite3.Error as exc:
                 raise LibraryError(f"{self.path}: cannot open the catalog ({exc})") from exc
             conn.row_factory = sqlite3.Row
+            conn.create_function("docmgr_sort_text", 1, _sort_text, deterministic=True)
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
@@ -245,6 +291,11 @@ class Catalog:
         if values:
             tx.execute("UPDATE documents SET indexed = 0 WHERE id = ?", (doc_id,))
 
+    def delete_fields(self, tx: sqlite3.Connection, doc_id: int, keys: Sequence[str]) -> None:
+        """Remove fields of a document (a cleared value)."""
+        tx.executemany("DELETE FROM fields WHERE doc_id = ? AND key = ?", [(doc_id, k) for k in keys])
+        tx.execute("UPDATE documents SET indexed = 0 WHERE id = ?", (doc_id,))
+
     def update_document(self, tx: sqlite3.Connection, doc_id: int, **columns: Any) -> None:
         """Set plain columns of a document (``classification`` may be a dict) and mark it for reindexing."""
         allowed = {"status", "type_code", "confidence", "field_of_work", "classification", "notes", "filename"}
@@ -319,22 +370,29 @@ class Catalog:
                     json.loads(r["value"]), float(r["confidence"]), bool(r["edited"]))
         return docs
 
-    def view_ids(self, statuses: Optional[Sequence[str]] = None, *, trashed: bool = False,
-                 order: str = "id", descending: bool = False) -> list[int]:
-        """Ids of one view (working ``statuses`` or the trash), ordered by a documents column."""
-        if order not in ("id", "added", "page_count", "status", "type_code", "filename"):
-            raise ValueError(f"cannot order by {order!r}")
-        where = ["trashed_at IS NOT NULL" if trashed else "trashed_at IS NULL"]
-        if statuses:
-            where.append(f"status IN ({','.join('?' * len(statuses))})")
-        sql = (f"SELECT id FROM documents WHERE {' AND '.join(where)} "
-               f"ORDER BY {order} {'DESC' if descending else 'ASC'}, id")
-        return [int(r[0]) for r in self.connection().execute(sql, list(statuses or ()))]
-
-    def field_values(self, key: str) -> dict[int, Any]:
-        """``doc_id -> value`` of one field over the whole catalog (for sorting a view)."""
-        rows = self.connection().execute("SELECT doc_id, value FROM fields WHERE key = ?", (key,))
-        return {int(r[0]): json.loads(r[1]) for r in rows}
+    def iter_documents(self, *, status: Optional[str] = None, type_code: Optional[str] = None,
+                       chunk: int = 500) -> Iterator[Document]:
+        """:meth:`documents` in id order, read ``chunk`` at a time: memory stays flat and the first
+        document comes at once, whatever the library's size."""
+        where, args = ["id > ?"], []  # type: list[str], list[Any]
+        if status == "trashed":
+            where.append("trashed_at IS NOT NULL")
+        else:
+            where.append("trashed_at IS NULL")
+            if status:
+                where.append("status = ?")
+                args.append(status)
+        if type_code:
+            where.append("type_code = ?")
+            args.append(type_code)
+        sql = f"SELECT id FROM documents WHERE {' AND '.join(where)} ORDER BY id LIMIT ?"
+        last = 0
+        while True:
+            ids = [int(r[0]) for r in self.connection().execute(sql, [last, *args, chunk])]
+            if not ids:
+                return
+            yield from self.documents(status=status, ids=ids)
+            last = ids[-1]
 
     def all_ids(self) -> list[int]:
         return [int(r[0]) for r in self.connection().execute("SELECT id FROM documents ORDER BY id")]
@@ -370,8 +428,21 @@ class Catalog:
         return [Rejection(*tuple(r)) for r in rows]
 
 
+def _sort_text(value: Any) -> str:
+    """``docmgr_sort_text(x)`` in SQL: the collation key of a list column ('' stays '')."""
+    return sort_text(str(value)) if value else ""
+
+
 def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """The statements of a migration step (a trigger's body keeps its own semicolons)."""
+    out, buffer = [], ""
+    for piece in script.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \n;"):
+                out.append(buffer.strip().rstrip(";").strip())
+            buffer = ""
+    return out
 
 
 def _document(row: sqlite3.Row) -> Document:
