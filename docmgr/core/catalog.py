@@ -126,6 +126,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX documents_f_issued ON documents(trashed_at, f_issued);
     CREATE INDEX documents_year ON documents(trashed_at, year);
     CREATE INDEX documents_added ON documents(trashed_at, added);
+    CREATE INDEX documents_pending ON documents(indexed) WHERE indexed != 1;
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -403,12 +404,25 @@ class Catalog:
         return [(int(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
 
     # -- index bookkeeping ------------------------------------------------------------------
+    # ``indexed``: 1 in the index as the row is now; 0 changed since (to index); 2 claimed by an index
+    # writer that is writing it now (a change meanwhile sets 0 again, so the writer's mark does not stick)
     def unindexed_ids(self) -> list[int]:
-        return [int(r[0]) for r in self.connection().execute("SELECT id FROM documents WHERE indexed = 0")]
+        """Documents the index does not hold as they are now (changed, or claimed by a writer that may
+        have died)."""
+        return [int(r[0]) for r in self.connection().execute("SELECT id FROM documents WHERE indexed != 1")]
 
-    def mark_indexed(self, ids: Sequence[int]) -> None:
+    def claim_unindexed(self) -> list[int]:
+        """Claim every pending document for an index writer (see :meth:`mark_indexed`)."""
         with self.transaction() as tx:
-            tx.executemany("UPDATE documents SET indexed = 1 WHERE id = ?", [(i,) for i in ids])
+            tx.execute("UPDATE documents SET indexed = 2 WHERE indexed = 0")
+            return [int(r[0]) for r in tx.execute("SELECT id FROM documents WHERE indexed != 1 ORDER BY id")]
+
+    def mark_indexed(self, ids: Sequence[int], *, claimed: bool = False) -> None:
+        """Record that the index holds these documents; with ``claimed``, only those not changed since
+        they were claimed (:meth:`claim_unindexed`)."""
+        sql = "UPDATE documents SET indexed = 1 WHERE id = ?" + (" AND indexed = 2" if claimed else "")
+        with self.transaction() as tx:
+            tx.executemany(sql, [(i,) for i in ids])
 
     def mark_all_unindexed(self) -> None:
         with self.transaction() as tx:

@@ -51,8 +51,9 @@ class MainWindow(QMainWindow):
         self.model = DocumentsModel(library, "review")
         self.table = QTableView()
         self.table.setModel(self.model)
+        # no column chosen (newest first); set before sorting is enabled, which sorts by the indicator
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
