@@ -135,12 +135,15 @@ class MainWindow(QMainWindow):
 
         def work(_ctx: TaskContext) -> object:
             import docmgr.services.ingest  # noqa: F401
+            from docmgr.app import startup_problems
             from docmgr.services.classify import load_models
             from docmgr.services.indexing import engine_advice
             from docmgr.services.views import type_counts
 
+            problems = startup_problems(library.settings.ocr_languages)
             load_models(library)
-            return engine_advice(library) is not None, sum(n for _code, _name, n in type_counts(library))
+            return (problems, engine_advice(library) is not None,
+                    sum(n for _code, _name, n in type_counts(library)))
 
         self.warm_task = Task(work)
         self.warm_task.signals.finished.connect(self._warmed)
@@ -149,8 +152,11 @@ class MainWindow(QMainWindow):
 
     def _warmed(self, answer: object) -> None:
         self.warm_done = True
-        advise, total = answer  # type: ignore[misc]
-        if advise:
+        problems, advise, total = answer  # type: ignore[misc]
+        if problems:
+            text = _tr("Scans cannot be read until this is fixed: {0}")
+            self.messages.show_message("error", text.format(" ".join(problems)))
+        elif advise:
             self.counts.advise(total)
 
     def _build_menu(self) -> None:

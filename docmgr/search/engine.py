@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Protocol, Sequence, Union
+from typing import Iterable, Optional, Protocol, Sequence, Union
 
 SCHEMA_VERSION = 4
 BODY_FIELDS = ("exact", "folded")  # large: frequencies only, no positions
@@ -137,6 +137,11 @@ class Engine(Protocol):
 
     def write(self, upserts: Sequence[IndexDoc], deletes: Sequence[int]) -> None:
         """Replace or add ``upserts`` and remove ``deletes`` in one commit (all or nothing)."""
+
+    def build(self, docs: Iterable[IndexDoc]) -> int:
+        """Fill a new, empty index with ``docs`` through one writer and one commit, in bounded memory
+        (the engine spills to disk as it goes); returns how many were added. An exception out of
+        ``docs`` (a cancel) leaves the index empty."""
 
     def search(self, query: Q, *, limit: int, sort: str = "relevance", facets: bool = True) -> Results:
         """Top ``limit`` documents (by relevance or newest date), exact total and facets."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 from docmgr.search.engine import (BODY_FIELDS, TEXT_FIELDS, All, Bool, Hit, IndexDoc, IndexUnusable, Phrase, Prefix, Q, Range,
                                   Results, Term, index_fields)
@@ -135,6 +135,24 @@ class TantivyEngine:
         finally:
             writer.wait_merging_threads()
         self._index.reload()
+
+    def build(self, docs: Iterable[IndexDoc]) -> int:
+        import tantivy
+
+        writer = self._index.writer(_HEAP, 1)  # tantivy flushes a segment each time the heap fills
+        added = 0
+        try:
+            for doc in docs:
+                writer.add_document(tantivy.Document(**{k: [v] for k, v in index_fields(doc).items()}))
+                added += 1
+            writer.commit()
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            writer.wait_merging_threads()
+        self._index.reload()
+        return added
 
     def close(self) -> None:
         self._index = None  # type: ignore[assignment]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from docmgr.core.errors import Cancelled, LibraryError
 from docmgr.core.library import LOCK_TIMEOUT, Library
@@ -119,14 +119,21 @@ def reindex(library: Library, *, progress: ProgressCallback = no_progress, cance
                 break
         _wait_for(running)  # another rebuild will make the index usable: wait for it, then check again
     try:
-        docs = library.catalog.documents()  # the snapshot (changes from now on are in the journal)
-        total = len(docs)
+        # the catalog read a chunk at a time (changes from now on are in the journal), one writer
+        # and one commit: memory stays bounded whatever the library's size
+        total = int(library.catalog.connection().execute(
+            "SELECT COUNT(*) FROM documents WHERE trashed_at IS NULL").fetchone()[0])
         progress(ProgressEvent(0, total, "", "indexing"))
-        for start in range(0, total, BATCH):
-            cancel.check()
-            chunk = docs[start:start + BATCH]
-            engine.write([index_doc(library, d) for d in chunk], [])
-            progress(ProgressEvent(min(total, start + BATCH), total, chunk[-1].filename, "indexing"))
+
+        def entries() -> Iterator[IndexDoc]:
+            for done, doc in enumerate(library.catalog.iter_documents(), 1):
+                if done % 100 == 0:
+                    cancel.check()
+                    progress(ProgressEvent(done, total, doc.filename, "indexing"))
+                yield index_doc(library, doc)
+
+        total = engine.build(entries())
+        progress(ProgressEvent(total, total, "", "indexing"))
         cancel.check()
         with library.write_lock():
             changed = store.changed_since_start(folder) | set(library.catalog.unindexed_ids())
