@@ -148,10 +148,12 @@ def _load(path: str) -> Taxonomy:
     if version > SUPPORTED_VERSION:
         raise UsageError(f"{path}: taxonomy version {version} is newer than this docmgr supports")
     types: dict[str, DocType] = {}
+    seen: set[str] = set()
     for item in raw["types"]:
         code = str(item["code"])
-        if not code.isascii() or key(code) in {key(c) for c in types}:
+        if not code.isascii() or key(code) in seen:
             raise UsageError(f"{path}: type code {code!r} is not ASCII or not unique")
+        seen.add(key(code))
         types[code] = DocType(
             code=code, name_vi=nfc(item["name_vi"]), name_en=item.get("name_en", ""), category=item["category"],
             abbr=nfc(item.get("abbr", "")), headings=tuple(nfc(h) for h in item.get("headings", [])),
