@@ -82,9 +82,3 @@ def fail(message: str, code: int, want_json: bool) -> int:
         print(json.dumps({"error": message}, ensure_ascii=False), flush=True)
     print(f"docmgr: error: {message}", file=sys.stderr)
     return code
-
-
-def main(argv: Optional[Sequence[str]] = None) -> int:
-    from docmgr.__main__ import main as entry
-
-    return entry(argv)

@@ -13,12 +13,12 @@ import os
 import re
 import shutil
 import stat
-import tempfile
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Iterator, Optional
 
+from docmgr.core.atomic import atomic_output
 from docmgr.core.catalog import Catalog
 from docmgr.core.errors import LibraryError
 from docmgr.core.paths import LibraryPaths
@@ -83,21 +83,12 @@ class Library:
         target = self.original_path(sha256, suffix)
         if target.exists() and file_sha256(target) == sha256:
             return target
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".part-", dir=target.parent)
-        tmp = Path(tmp_name)
-        try:
-            with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+        with atomic_output(target) as tmp:
+            with tmp.open("wb") as out, source.open("rb") as src:
                 shutil.copyfileobj(src, out, 1 << 20)
-                out.flush()
-                os.fsync(out.fileno())
             if file_sha256(tmp) != sha256:
                 raise LibraryError(f"{source}: the file changed while it was being read")
-            os.chmod(tmp, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
-            os.replace(tmp, target)
-        finally:
-            if tmp.exists():
-                _force_remove(tmp)
+        os.chmod(target, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
         return target
 
     def discard_original(self, sha256: str, suffix: str) -> None:
