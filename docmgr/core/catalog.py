@@ -8,6 +8,7 @@ which is all-or-nothing.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from contextlib import contextmanager, nullcontext
@@ -120,12 +121,12 @@ class Catalog:
         if conn is None:
             try:
                 conn = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
+                conn.row_factory = sqlite3.Row
+                conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
             except sqlite3.Error as exc:
-                raise LibraryError(f"{self.path}: cannot open the catalog ({exc})") from exc
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
+                raise LibraryError(f"{self.path}: cannot open the catalog ({exc}){_disk_state(self.path.parent)}") from exc
             self._local.conn = conn
         return conn
 
@@ -368,6 +369,20 @@ class Catalog:
         rows = self.connection().execute(
             "SELECT id, path, filename, reason, at, quarantined FROM rejections ORDER BY id DESC LIMIT ?", (limit,))
         return [Rejection(*tuple(r)) for r in rows]
+
+
+def _disk_state(folder: Path) -> str:
+    """"; the library is read-only" or "; the disk is full" when that is why SQLite failed, else ""."""
+    import shutil
+
+    try:
+        if not os.access(folder, os.W_OK):
+            return "; the library is read-only"
+        if shutil.disk_usage(folder).free < 1 << 20:
+            return "; the disk is full"
+    except OSError:
+        pass
+    return ""
 
 
 def _statements(script: str) -> list[str]:

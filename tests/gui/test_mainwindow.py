@@ -132,3 +132,18 @@ def test_first_run_names_missing_ocr_data_and_how_to_install_it(qtbot: Any, libr
     qtbot.addWidget(win)
     text = win.messages.text()
     assert "xyz" in text and "apt-get install tesseract-ocr-xyz" in text and "Windows" in text
+
+
+def test_a_held_library_is_a_message_not_rejections(qtbot: Any, window: Any, inputs: Path) -> None:
+    """A library failure during an import stops it with one message; no good file is listed as rejected."""
+    from tests.fixtures.failing import held_lock
+
+    good = [inputs / f"don-{i}.txt" for i in range(2)]
+    for path in good:
+        path.write_text("ĐƠN ĐỀ NGHỊ\nHọ và tên: Nguyễn Văn Đức\n", encoding="utf-8")
+    window.library.lock_timeout = 0.5
+    with held_lock(window.library.paths.write_lock):
+        import_and_wait(qtbot, window, good)
+    assert window.errors_panel.rows() == []
+    assert "held the library" in window.messages.text()
+    assert list(window.library.paths.quarantine.iterdir()) == []
