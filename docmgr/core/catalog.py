@@ -14,7 +14,7 @@ import threading
 from contextlib import contextmanager, nullcontext
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, ContextManager, Iterator, Optional, Sequence
+from typing import Any, Callable, ContextManager, Iterable, Iterator, Optional, Sequence
 
 from docmgr.core.errors import LibraryError, NotFound
 from docmgr.core.models import Document, FieldValue, Page, Rejection, Word
@@ -90,6 +90,15 @@ _DOC_COLUMNS = (
     "id, sha256, filename, size, mime, suffix, added, status, trashed_at, text_source, page_count, "
     "source_path, type_code, confidence, field_of_work, classification, notes"
 )
+
+
+# a list of ids bound as ONE parameter (a JSON array): SQLite limits the variables of a statement
+# (999 in old builds, 32,766 in CPython's Windows build), and a library holds more documents than that
+_ID_LIST = "(SELECT value FROM json_each(?))"
+
+
+def _id_list(ids: Iterable[int]) -> str:
+    return json.dumps([int(i) for i in ids])
 
 
 def now_iso() -> str:
@@ -306,15 +315,15 @@ class Catalog:
             where.append("type_code = ?")
             args.append(type_code)
         if ids is not None:
-            where.append(f"id IN ({','.join('?' * len(ids))})")
-            args.extend(ids)
+            where.append(f"id IN {_ID_LIST}")
+            args.append(_id_list(ids))
         sql = f"SELECT {_DOC_COLUMNS} FROM documents WHERE {' AND '.join(where)} ORDER BY id"
         docs = [_document(r) for r in self.connection().execute(sql, args)]
         if docs:
             by_id = {d.id: d for d in docs}
             rows = self.connection().execute(
-                f"SELECT doc_id, key, value, confidence, edited FROM fields WHERE doc_id IN "
-                f"({','.join('?' * len(by_id))})", list(by_id))
+                f"SELECT doc_id, key, value, confidence, edited FROM fields WHERE doc_id IN {_ID_LIST}",
+                (_id_list(by_id),))
             for r in rows:
                 by_id[r["doc_id"]].fields[r["key"]] = FieldValue(
                     json.loads(r["value"]), float(r["confidence"]), bool(r["edited"]))
