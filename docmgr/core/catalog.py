@@ -83,6 +83,16 @@ MIGRATIONS: list[str] = [
     """
     CREATE TABLE component_schema (component TEXT PRIMARY KEY, version INTEGER NOT NULL);
     """,
+    # 4: what the watched inbox folder handed out (a restart does not take, nor hash, those files again)
+    """
+    CREATE TABLE inbox_taken (
+        path TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        sha256 TEXT,
+        taken TEXT NOT NULL
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -365,6 +375,18 @@ class Catalog:
     def mark_all_unindexed(self) -> None:
         with self.transaction() as tx:
             tx.execute("UPDATE documents SET indexed = 0")
+
+    # -- the watched inbox ---------------------------------------------------------------------
+    def inbox_taken(self) -> dict[str, tuple[int, int]]:
+        """``path -> (size, mtime_ns)`` of every file the watched inbox handed out."""
+        rows = self.connection().execute("SELECT path, size, mtime_ns FROM inbox_taken")
+        return {str(r[0]): (int(r[1]), int(r[2])) for r in rows}
+
+    def remember_inbox(self, entries: Sequence[tuple[str, int, int, Optional[str]]]) -> None:
+        """Keep ``(path, size, mtime_ns, sha256)`` of files the inbox handed out (sha256 None: not filed)."""
+        with self.transaction() as tx:
+            tx.executemany("INSERT OR REPLACE INTO inbox_taken (path, size, mtime_ns, sha256, taken) "
+                           "VALUES (?, ?, ?, ?, ?)", [(*e, now_iso()) for e in entries])
 
     # -- rejections -------------------------------------------------------------------------
     def add_rejection(self, path: str, filename: str, reason: str, quarantined: Optional[str]) -> int:

@@ -95,22 +95,33 @@ def test_cancel_stops_a_batch(qtbot: Any, window: Any, inputs: Path) -> None:
     assert window.errors_panel.rows() == []
 
 
-def test_trash_and_restore(qtbot: Any, window: Any, inputs: Path) -> None:
+def test_trash_and_restore(qtbot: Any, window: Any, inputs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both run in the write pool, off the GUI thread (the library's write lock can wait 120 s)."""
+    import threading
+
+    import docmgr.services.documents as documents
+
+    threads: list[str] = []
+    for name in ("trash", "restore"):
+        real = getattr(documents, name)
+        monkeypatch.setattr(documents, name, lambda lib, i, _real=real: (
+            threads.append(threading.current_thread().name), _real(lib, i))[1])
     import_and_wait(qtbot, window, _two_inputs(inputs))
     window.navigator.select_view("all")
     assert window.model.rowCount() == 2
     window.table.selectAll()
     assert len(window.selected_ids()) == 2
     qtbot.mouseClick(window.delete_button, Qt.MouseButton.LeftButton)
-    assert window.model.rowCount() == 0
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=10_000)
     window.navigator.select_view("trash")
     assert window.model.rowCount() == 2
     assert window.restore_button.isVisible() and not window.delete_button.isVisible()
     window.table.selectRow(0)
     qtbot.mouseClick(window.restore_button, Qt.MouseButton.LeftButton)
-    assert window.model.rowCount() == 1
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=10_000)
     window.navigator.select_view("all")
     assert window.model.rowCount() == 1
+    assert len(threads) == 3 and threading.main_thread().name not in threads
 
 
 def test_unexpected_error_is_logged_and_shown(window: Any) -> None:
