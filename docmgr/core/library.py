@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Iterator, Optional
 
+from docmgr.core import scratch
 from docmgr.core.atomic import atomic_output
 from docmgr.core.catalog import Catalog
 from docmgr.core.errors import LibraryError
@@ -47,6 +48,7 @@ class Library:
                 folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise LibraryError(f"{root}: cannot create the library folder ({exc.strerror or exc})") from exc
+        self.scratch = scratch.claim(self.paths.tmp)  # OCR's scratch files: here, not in %TEMP%
         self.settings = Settings.load(self.paths.settings)
         self.catalog = Catalog(self.paths.catalog, lock=self.write_lock)
 
