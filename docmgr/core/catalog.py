@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, ContextManager, Iterable, Iterator, Optional, Sequence
 
-from docmgr.core.errors import LibraryError, NotFound
+from docmgr.core.errors import LibraryError, NotFound, UsageError
 from docmgr.core.models import Document, FieldValue, Page, Rejection, Word
 
 # Each step moves the schema from version i to i+1. Never edit a released step: add one.
@@ -265,6 +265,12 @@ class Catalog:
         if values:
             tx.execute("UPDATE documents SET indexed = 0 WHERE id = ?", (doc_id,))
 
+    def clear_fields(self, tx: sqlite3.Connection, doc_id: int, keys: Sequence[str]) -> None:
+        """Remove these fields of a document (a clerk cleared them)."""
+        if keys:
+            tx.executemany("DELETE FROM fields WHERE doc_id = ? AND key = ?", [(doc_id, k) for k in keys])
+            tx.execute("UPDATE documents SET indexed = 0 WHERE id = ?", (doc_id,))
+
     def update_document(self, tx: sqlite3.Connection, doc_id: int, **columns: Any) -> None:
         """Set plain columns of a document (``classification`` may be a dict) and mark it for reindexing."""
         allowed = {"status", "type_code", "confidence", "field_of_work", "classification", "notes", "filename"}
@@ -279,13 +285,22 @@ class Catalog:
             raise NotFound(f"no document with id {doc_id}")
 
     def set_trashed(self, doc_id: int, trashed: bool) -> None:
+        """Move a document to the trash or back.
+
+        Raises:
+            NotFound: no document with that id.
+            UsageError: it is already in the trash (``trashed``) or not in it.
+        """
         with self.transaction() as tx:
             cur = tx.execute(
-                "UPDATE documents SET trashed_at = ?, indexed = 0 WHERE id = ?",
-                (now_iso() if trashed else None, doc_id),
+                "UPDATE documents SET trashed_at = ?, indexed = 0 WHERE id = ? AND (trashed_at IS NULL) = ?",
+                (now_iso() if trashed else None, doc_id, trashed),
             )
             if cur.rowcount == 0:
-                raise NotFound(f"no document with id {doc_id}")
+                if tx.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
+                    raise NotFound(f"no document with id {doc_id}")
+                raise UsageError(f"document {doc_id} is already in the trash" if trashed
+                                 else f"document {doc_id} is not in the trash (nothing to restore)")
 
     def get(self, doc_id: int) -> Document:
         row = self.connection().execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -395,6 +410,17 @@ class Catalog:
                 "INSERT INTO rejections (path, filename, reason, at, quarantined) VALUES (?, ?, ?, ?, ?)",
                 (path, filename, reason, now_iso(), quarantined))
             return int(cur.lastrowid or 0)
+
+    def quarantined_as(self, filename: str) -> list[tuple[int, str]]:
+        """``(rejection id, quarantine copy)`` of the rejected inputs named ``filename`` that have a copy."""
+        rows = self.connection().execute(
+            "SELECT id, quarantined FROM rejections WHERE filename = ? AND quarantined IS NOT NULL", (filename,))
+        return [(int(r[0]), str(r[1])) for r in rows]
+
+    def forget_quarantined(self, rejection_id: int) -> None:
+        """The quarantine copy of this rejection is gone (the file was filed since)."""
+        with self.transaction() as tx:
+            tx.execute("UPDATE rejections SET quarantined = NULL WHERE id = ?", (rejection_id,))
 
     def rejections(self, limit: int = 1000) -> list[Rejection]:
         rows = self.connection().execute(

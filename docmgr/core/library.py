@@ -134,6 +134,24 @@ class Library:
             return None
         return target
 
+    def release_quarantined(self, filename: str, sha256: str) -> int:
+        """Remove the quarantine copies of earlier rejections of these bytes (named ``filename``), now that
+        they are filed (an encrypted PDF filed again with its password); returns how many."""
+        released = 0
+        for rejection_id, copy in self.catalog.quarantined_as(filename):
+            path = Path(copy)
+            try:
+                if path.is_file() and file_sha256(path) != sha256:
+                    continue  # another file of the same name
+                _force_remove(path)
+                path.with_name(path.name + ".reason.txt").unlink(missing_ok=True)
+            except OSError as exc:
+                log.warning("%s: quarantine copy not removed (%s)", path, exc)
+                continue
+            self.catalog.forget_quarantined(rejection_id)
+            released += 1
+        return released
+
 
 DISK_CAUSES = {errno.ENOSPC: "the disk is full", errno.EROFS: "the library is on a read-only disk",
                errno.EACCES: "no permission to write to the library", errno.EPERM: "no permission to write to the library",

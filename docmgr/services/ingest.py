@@ -272,6 +272,10 @@ def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional
             if failure is not None and failure is not exc:
                 raise failure from exc
             raise
+    try:
+        library.release_quarantined(ctx.filename, ctx.sha256)  # rejected before (e.g. without its password)
+    except Exception as exc:  # the document is filed; a stale quarantine copy is only untidy
+        log.warning("%s: quarantine not tidied (%s)", display, exc)
     if ocr_results:
         _save_derived(library, ctx.sha256, ocr_results, ctx.filename)
     if index:

@@ -8,22 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from docmgr.core.catalog import now_iso
-from docmgr.core.models import Document, FieldValue, Page
-from tests.fixtures.catalog_docs import make_library
+from tests.fixtures.catalog_docs import bulk_docs, make_library
 
 N = 5000
-
-
-def _fill(library: object, n: int) -> None:
-    """``n`` documents with a page and a field, inserted straight into the catalog in one transaction."""
-    catalog = library.catalog  # type: ignore[attr-defined]
-    with library.write_lock(), catalog.transaction() as tx:  # type: ignore[attr-defined]
-        for i in range(n):
-            doc = Document(id=0, sha256=f"{i:064x}", filename=f"don-{i}.txt", size=10, mime="text/plain",
-                           suffix=".txt", added=now_iso(), status="inbox", trashed=False, text_source="plain",
-                           page_count=1, fields={"number": FieldValue(f"{i}/QĐ-UBND")})
-            catalog.insert_document(tx, doc, [Page(1, f"quyết định số {i} về việc cấp phép", "plain")])
 
 
 @pytest.mark.slow
@@ -33,7 +20,7 @@ def test_reindex_and_check_with_a_999_variable_limit(tmp_path: Path) -> None:
     from docmgr.services.search import search
 
     library = make_library(tmp_path / "library", "tantivy")
-    _fill(library, N)
+    bulk_docs(library, N)
     library.catalog.connection().setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
     assert len(library.catalog.documents()) == N
     assert len(library.catalog.documents(ids=list(range(1, N + 1)))) == N
