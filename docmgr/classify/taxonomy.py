@@ -24,11 +24,15 @@ ENV_RESOURCES = "DOCMGR_RESOURCES"
 
 
 def resources_dir() -> Path:
-    """The folder holding taxonomy.json and the starter model (``DOCMGR_RESOURCES`` overrides it)."""
+    """The folder holding taxonomy.json, the starter models and the translations: the package
+    ``docmgr.resources`` (the checkout's top-level ``resources/``, installed inside the package), found
+    with importlib.resources; ``DOCMGR_RESOURCES`` overrides it."""
     env = os.environ.get(ENV_RESOURCES)
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "resources"
+    from importlib.resources import files
+
+    return Path(str(files("docmgr.resources")))
 
 
 def key(text: str) -> str:
