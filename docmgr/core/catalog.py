@@ -8,14 +8,15 @@ which is all-or-nothing.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from contextlib import contextmanager, nullcontext
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, ContextManager, Iterator, Optional, Sequence
+from typing import Any, Callable, ContextManager, Iterable, Iterator, Optional, Sequence
 
-from docmgr.core.errors import LibraryError, NotFound
+from docmgr.core.errors import LibraryError, NotFound, UsageError
 from docmgr.core.models import Document, FieldValue, Page, Rejection, Word
 from docmgr.core.text import sort_text
 
@@ -128,6 +129,16 @@ MIGRATIONS: list[str] = [
     CREATE INDEX documents_added ON documents(trashed_at, added);
     CREATE INDEX documents_pending ON documents(indexed) WHERE indexed != 1;
     """,
+    # 5: what the watched inbox folder handed out (a restart does not take, nor hash, those files again)
+    """
+    CREATE TABLE inbox_taken (
+        path TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        sha256 TEXT,
+        taken TEXT NOT NULL
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -135,6 +146,15 @@ _DOC_COLUMNS = (
     "id, sha256, filename, size, mime, suffix, added, status, trashed_at, text_source, page_count, "
     "source_path, type_code, confidence, field_of_work, classification, notes"
 )
+
+
+# a list of ids bound as ONE parameter (a JSON array): SQLite limits the variables of a statement
+# (999 in old builds, 32,766 in CPython's Windows build), and a library holds more documents than that
+_ID_LIST = "(SELECT value FROM json_each(?))"
+
+
+def _id_list(ids: Iterable[int]) -> str:
+    return json.dumps([int(i) for i in ids])
 
 
 def now_iso() -> str:
@@ -166,13 +186,13 @@ class Catalog:
         if conn is None:
             try:
                 conn = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
+                conn.row_factory = sqlite3.Row
+                conn.create_function("docmgr_sort_text", 1, _sort_text, deterministic=True)
+                conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
             except sqlite3.Error as exc:
-                raise LibraryError(f"{self.path}: cannot open the catalog ({exc})") from exc
-            conn.row_factory = sqlite3.Row
-            conn.create_function("docmgr_sort_text", 1, _sort_text, deterministic=True)
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
+                raise LibraryError(f"{self.path}: cannot open the catalog ({exc}){_disk_state(self.path.parent)}") from exc
             self._local.conn = conn
         return conn
 
@@ -292,10 +312,11 @@ class Catalog:
         if values:
             tx.execute("UPDATE documents SET indexed = 0 WHERE id = ?", (doc_id,))
 
-    def delete_fields(self, tx: sqlite3.Connection, doc_id: int, keys: Sequence[str]) -> None:
-        """Remove fields of a document (a cleared value)."""
-        tx.executemany("DELETE FROM fields WHERE doc_id = ? AND key = ?", [(doc_id, k) for k in keys])
-        tx.execute("UPDATE documents SET indexed = 0 WHERE id = ?", (doc_id,))
+    def clear_fields(self, tx: sqlite3.Connection, doc_id: int, keys: Sequence[str]) -> None:
+        """Remove these fields of a document (a clerk cleared them)."""
+        if keys:
+            tx.executemany("DELETE FROM fields WHERE doc_id = ? AND key = ?", [(doc_id, k) for k in keys])
+            tx.execute("UPDATE documents SET indexed = 0 WHERE id = ?", (doc_id,))
 
     def update_document(self, tx: sqlite3.Connection, doc_id: int, **columns: Any) -> None:
         """Set plain columns of a document (``classification`` may be a dict) and mark it for reindexing."""
@@ -311,13 +332,22 @@ class Catalog:
             raise NotFound(f"no document with id {doc_id}")
 
     def set_trashed(self, doc_id: int, trashed: bool) -> None:
+        """Move a document to the trash or back.
+
+        Raises:
+            NotFound: no document with that id.
+            UsageError: it is already in the trash (``trashed``) or not in it.
+        """
         with self.transaction() as tx:
             cur = tx.execute(
-                "UPDATE documents SET trashed_at = ?, indexed = 0 WHERE id = ?",
-                (now_iso() if trashed else None, doc_id),
+                "UPDATE documents SET trashed_at = ?, indexed = 0 WHERE id = ? AND (trashed_at IS NULL) = ?",
+                (now_iso() if trashed else None, doc_id, trashed),
             )
             if cur.rowcount == 0:
-                raise NotFound(f"no document with id {doc_id}")
+                if tx.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
+                    raise NotFound(f"no document with id {doc_id}")
+                raise UsageError(f"document {doc_id} is already in the trash" if trashed
+                                 else f"document {doc_id} is not in the trash (nothing to restore)")
 
     def get(self, doc_id: int) -> Document:
         row = self.connection().execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -357,15 +387,15 @@ class Catalog:
             where.append("type_code = ?")
             args.append(type_code)
         if ids is not None:
-            where.append(f"id IN ({','.join('?' * len(ids))})")
-            args.extend(ids)
+            where.append(f"id IN {_ID_LIST}")
+            args.append(_id_list(ids))
         sql = f"SELECT {_DOC_COLUMNS} FROM documents WHERE {' AND '.join(where)} ORDER BY id"
         docs = [_document(r) for r in self.connection().execute(sql, args)]
         if docs:
             by_id = {d.id: d for d in docs}
             rows = self.connection().execute(
-                f"SELECT doc_id, key, value, confidence, edited FROM fields WHERE doc_id IN "
-                f"({','.join('?' * len(by_id))})", list(by_id))
+                f"SELECT doc_id, key, value, confidence, edited FROM fields WHERE doc_id IN {_ID_LIST}",
+                (_id_list(by_id),))
             for r in rows:
                 by_id[r["doc_id"]].fields[r["key"]] = FieldValue(
                     json.loads(r["value"]), float(r["confidence"]), bool(r["edited"]))
@@ -428,6 +458,18 @@ class Catalog:
         with self.transaction() as tx:
             tx.execute("UPDATE documents SET indexed = 0")
 
+    # -- the watched inbox ---------------------------------------------------------------------
+    def inbox_taken(self) -> dict[str, tuple[int, int]]:
+        """``path -> (size, mtime_ns)`` of every file the watched inbox handed out."""
+        rows = self.connection().execute("SELECT path, size, mtime_ns FROM inbox_taken")
+        return {str(r[0]): (int(r[1]), int(r[2])) for r in rows}
+
+    def remember_inbox(self, entries: Sequence[tuple[str, int, int, Optional[str]]]) -> None:
+        """Keep ``(path, size, mtime_ns, sha256)`` of files the inbox handed out (sha256 None: not filed)."""
+        with self.transaction() as tx:
+            tx.executemany("INSERT OR REPLACE INTO inbox_taken (path, size, mtime_ns, sha256, taken) "
+                           "VALUES (?, ?, ?, ?, ?)", [(*e, now_iso()) for e in entries])
+
     # -- rejections -------------------------------------------------------------------------
     def add_rejection(self, path: str, filename: str, reason: str, quarantined: Optional[str]) -> int:
         with self.transaction() as tx:
@@ -435,6 +477,17 @@ class Catalog:
                 "INSERT INTO rejections (path, filename, reason, at, quarantined) VALUES (?, ?, ?, ?, ?)",
                 (path, filename, reason, now_iso(), quarantined))
             return int(cur.lastrowid or 0)
+
+    def quarantined_as(self, filename: str) -> list[tuple[int, str]]:
+        """``(rejection id, quarantine copy)`` of the rejected inputs named ``filename`` that have a copy."""
+        rows = self.connection().execute(
+            "SELECT id, quarantined FROM rejections WHERE filename = ? AND quarantined IS NOT NULL", (filename,))
+        return [(int(r[0]), str(r[1])) for r in rows]
+
+    def forget_quarantined(self, rejection_id: int) -> None:
+        """The quarantine copy of this rejection is gone (the file was filed since)."""
+        with self.transaction() as tx:
+            tx.execute("UPDATE rejections SET quarantined = NULL WHERE id = ?", (rejection_id,))
 
     def rejections(self, limit: int = 1000) -> list[Rejection]:
         rows = self.connection().execute(
@@ -445,6 +498,20 @@ class Catalog:
 def _sort_text(value: Any) -> str:
     """``docmgr_sort_text(x)`` in SQL: the collation key of a list column ('' stays '')."""
     return sort_text(str(value)) if value else ""
+
+
+def _disk_state(folder: Path) -> str:
+    """"; the library is read-only" or "; the disk is full" when that is why SQLite failed, else ""."""
+    import shutil
+
+    try:
+        if not os.access(folder, os.W_OK):
+            return "; the library is read-only"
+        if shutil.disk_usage(folder).free < 1 << 20:
+            return "; the disk is full"
+    except OSError:
+        pass
+    return ""
 
 
 def _statements(script: str) -> list[str]:

@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
+from docmgr.core.atomic import write_atomic
 from docmgr.core.errors import LibraryError
 from docmgr.search.engine import SCHEMA_VERSION, Engine, IndexUnusable, create_engine
 
@@ -83,13 +84,8 @@ class IndexStore:
 
     def publish(self, folder: Path) -> None:
         """Make ``folder`` the current index (atomic) and remove older generations (best effort)."""
-        tmp = self.root / (POINTER + ".part")
         data = {"engine": self.engine, "schema": SCHEMA_VERSION, "dir": folder.name}
-        with tmp.open("w", encoding="utf-8") as fh:
-            json.dump(data, fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, self.root / POINTER)
+        write_atomic(self.root / POINTER, json.dumps(data))
         self.end_journal(folder)
         self.remove_others(keep=folder.name)
 
