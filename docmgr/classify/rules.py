@@ -6,8 +6,9 @@ block (:mod:`docmgr.classify.header`), never from the body:
 * the type heading right after the header (``QUYẾT ĐỊNH``, ``TỜ KHAI ĐĂNG KÝ KHAI SINH``…), even when
   split over lines (``QUYẾT`` / ``ĐỊNH``); a chapter heading further down (``Chương I`` / ``QUY ĐỊNH
   CHUNG``) is not the title;
-* the type abbreviation in the number's symbol (``Số: 123/QĐ-UBND``); the number family
-  ``n/yyyy/XX-…`` marks a normative document, a symbol without a type abbreviation a Công văn;
+* the type abbreviation in the number's symbol (``Số: 123/QĐ-UBND``); a symbol without a type
+  abbreviation marks a Công văn. The number family ``n/yyyy/XX-…`` marks a normative document: that
+  is :attr:`RuleResult.normative`, not another type (a normative decision is a ``Quyết định``);
 * ``V/v …`` under the number, the summary line of a Công văn.
 """
 
@@ -36,6 +37,7 @@ class RuleResult:
     reasons: list[Reason] = field(default_factory=list)
     header: Optional[Header] = None
     agree: bool = False  # the heading and the number's abbreviation name the same type
+    normative: bool = False  # numbered in the n/yyyy/… family of legal normative documents
 
     def add(self, code: str, weight: float, reason: Reason) -> None:
         self.scores[code] = max(self.scores.get(code, 0.0), weight)
@@ -59,9 +61,9 @@ def structure_rules(pages_text: Sequence[str] | str, taxonomy: Taxonomy) -> Rule
     by_number: list[str] = []
     normative: Optional[bool] = None
     if head.number:
-        normative = head.number_year
+        normative = result.normative = head.number_year
         by_number = _abbreviation(head.number.text, normative, taxonomy, result)
-    by_heading = _heading(head, taxonomy, result, normative)
+    by_heading = _heading(head, taxonomy, result)
     result.agree = bool(set(by_number) & set(by_heading))
     if head.summary_vv and head.summary:
         result.add("CV", W_VV, Reason("vv-line", {"line": head.summary.text[:60]}))
@@ -87,22 +89,11 @@ def _abbreviation(number: str, normative: bool, taxonomy: Taxonomy, result: Rule
     return codes
 
 
-def _heading(head: Header, taxonomy: Taxonomy, result: RuleResult, normative: Optional[bool]) -> list[str]:
+def _heading(head: Header, taxonomy: Taxonomy, result: RuleResult) -> list[str]:
     if head.heading is None:
         return []
     codes = [c for c, t in taxonomy.types.items() if any(" ".join(tokens(h)) == head.heading_key for h in t.headings)]
-    codes = _by_family(codes, taxonomy, normative)
     reason = Reason("heading-motto" if head.motto else "heading-top", {"line": head.heading.text})
     for c in codes:
         result.add(c, W_HEADING if head.motto else W_HEADING - 0.1, reason)
     return codes
-
-
-def _by_family(codes: list[str], taxonomy: Taxonomy, normative: Optional[bool]) -> list[str]:
-    """Keep the administrative or the normative reading of a shared heading, by the number family."""
-    codes = list(dict.fromkeys(codes))
-    if len(codes) < 2:
-        return codes
-    want = "normative" if normative else "administrative"
-    kept = [c for c in codes if taxonomy.types[c].category == want]
-    return kept or codes

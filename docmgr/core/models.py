@@ -86,6 +86,7 @@ class Document:
     classification: dict[str, Any] = field(default_factory=dict)
     notes: str = ""
     fields: dict[str, FieldValue] = field(default_factory=dict)
+    normative: bool = False  # a legal normative document (văn bản QPPL); the type stays its form
 
     @property
     def display_status(self) -> str:
