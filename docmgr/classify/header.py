@@ -25,6 +25,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Iterable, Optional
 
+from docmgr.classify.sanity import noisy_line
 from docmgr.core.text import fold, nfc
 
 MAX_ROWS = 45  # lines of page 1 the header block may span
@@ -197,10 +198,12 @@ def _parse(page: str, headings: tuple[str, ...]) -> Header:
     head.motto = any(r.motto for r in rows)
     motto_end = max((i for i, r in enumerate(rows) if r.motto), default=-1)
     number_at = _number(rows, head)
-    vv_at = next((i for i, r in enumerate(rows[:(number_at or 0) + 8]) if not r.role and _VV.match(r.rest)), None)
+    heading_at = _heading(rows, head, headings, motto_end, number_at)
+    # V/v under the number (a Công văn's trích yếu); one inside a title is that title's summary
+    vv_at = next((i for i, r in enumerate(rows[:min((number_at or 0) + 8, heading_at or len(rows))])
+                  if not r.role and _VV.match(r.rest)), None)
     if vv_at is not None:
         rows[vv_at].role = "vv"
-    heading_at = _heading(rows, head, headings, motto_end, number_at)
     top = heading_at if heading_at is not None else len(rows)
     if heading_at is not None and number_at is not None and heading_at < number_at:
         top = min(len(rows), number_at + 3)  # a form's title above its number: the date is under the number
@@ -323,7 +326,7 @@ def _take_heading(rows: list[_Row], head: Header, i: int, run: list[_Row], words
     head.heading = Part(" ".join(t for t in text_parts if t), run[0].idx, last)
     head.heading_key = " ".join(words)
     if rest_parts:
-        text = " ".join(t for t, _ in rest_parts)  # type: ignore[misc]
+        text = _VV.sub("", " ".join(t for t, _ in rest_parts), count=1)  # type: ignore[misc]
         head.summary = Part(re.sub(r"\s+", " ", text).strip(" ;."), rest_parts[0][1], rest_parts[-1][1])  # type: ignore[index]
     return rows.index(run[0])
 
@@ -447,7 +450,8 @@ def _issuer(rows: list[_Row], head: Header, top: int, number_at: Optional[int]) 
             m = _ANCHOR.search(text)
             text = text[:m.start()] if m else ""
         text = text.strip(" ,.;:-")
-        if text and is_caps(text, 0.8) and len(text) < 90 and not _is_mark(text) and not _DATE_WORDS.search(fold(text).lower()):
+        if (text and is_caps(text, 0.8) and len(text) < 90 and not _is_mark(text) and not noisy_line(text)
+                and not _DATE_WORDS.search(fold(text).lower())):
             parts.append(_Row(r.idx, text, text))
     if parts:
         head.issuer = Part(" ".join(p.text for p in parts[:3]), parts[0].idx, parts[min(2, len(parts) - 1)].idx)

@@ -124,6 +124,11 @@ class HybridClassifier:
         if rules.strength == 0 and signal < MIN_SIGNAL:
             confidence *= signal / MIN_SIGNAL
             why.append(Reason("few-words", {"count": str(signal)}))
+        if rules.strength == 0 and confidence < self.review_threshold:
+            # nothing in the page's structure and the model unsure: no type (never the nearest one);
+            # the candidates stay as suggestions for the clerk
+            candidates = [Candidate(c, self.taxonomy.name(c) or c, p) for c, p in ranked[:TOP_N]]
+            return Classification(None, None, confidence, True, candidates, why + [Reason("no-type")], fields)
         if model is not None and best in model.classes:
             terms = model.top_terms(text, best)
             if terms:

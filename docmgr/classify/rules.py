@@ -23,7 +23,10 @@ from docmgr.classify.reasons import Reason
 from docmgr.classify.taxonomy import Taxonomy
 from docmgr.core.text import fold, nfc
 
-W_HEADING = 0.9
+W_HEADING = 0.9  # under the national motto
+W_HEADING_NUMBERED = 0.8  # no motto, but a number in the header (a form: GIẤY MỜI / Số: …)
+W_HEADING_BARE = 0.5  # a line in capitals at the top and nothing else: the model must agree
+W_AGREE = 0.95  # heading and number abbreviation name the same type
 W_ABBR = 0.8
 W_VV = 0.85
 W_NO_ABBR = 0.45
@@ -59,18 +62,22 @@ def structure_rules(pages_text: Sequence[str] | str, taxonomy: Taxonomy) -> Rule
     head = parse_header(nfc(first or ""), headings_of(taxonomy))
     result = RuleResult(header=head)
     by_number: list[str] = []
-    normative: Optional[bool] = None
     if head.number:
-        normative = result.normative = head.number_year
-        by_number = _abbreviation(head.number.text, normative, taxonomy, result)
+        result.normative = head.number_year
+        letter = head.summary_vv and head.heading is None
+        # a letter's symbol names its issuer and unit (5664/CT-CS: Cục Thuế), not a type
+        by_number = _abbreviation(head.number.text, head.number_year, taxonomy, result, letter)
     by_heading = _heading(head, taxonomy, result)
-    result.agree = bool(set(by_number) & set(by_heading))
+    agreed = set(by_number) & set(by_heading)
+    result.agree = bool(agreed)
+    for c in agreed:
+        result.scores[c] = max(result.scores[c], W_AGREE)
     if head.summary_vv and head.summary:
         result.add("CV", W_VV, Reason("vv-line", {"line": head.summary.text[:60]}))
     return result
 
 
-def _abbreviation(number: str, normative: bool, taxonomy: Taxonomy, result: RuleResult) -> list[str]:
+def _abbreviation(number: str, normative: bool, taxonomy: Taxonomy, result: RuleResult, letter: bool) -> list[str]:
     printed = f"Số: {number}"
     party = re.match(r"^\d+-([^/]+)/", number)
     symbol = party.group(1) if party else number.rsplit("/", 1)[-1]
@@ -78,7 +85,8 @@ def _abbreviation(number: str, normative: bool, taxonomy: Taxonomy, result: Rule
     codes = taxonomy.by_abbr(head)
     if not codes:  # OCR lost the stroke of Đ or the case: compare folded, upper-case
         codes = [c for c, t in taxonomy.types.items() if t.abbr and fold(t.abbr).upper() == fold(head).upper()]
-    codes = [c for c in codes if (taxonomy.types[c].category == "normative") == normative] or codes
+    if letter and not normative:
+        codes = []
     if codes:
         for c in codes:
             result.add(c, W_ABBR / (1 if len(codes) == 1 else 1.3), Reason("abbreviation", {"abbr": head, "number": printed}))
@@ -94,6 +102,7 @@ def _heading(head: Header, taxonomy: Taxonomy, result: RuleResult) -> list[str]:
         return []
     codes = [c for c, t in taxonomy.types.items() if any(" ".join(tokens(h)) == head.heading_key for h in t.headings)]
     reason = Reason("heading-motto" if head.motto else "heading-top", {"line": head.heading.text})
+    weight = W_HEADING if head.motto else W_HEADING_NUMBERED if head.number or head.number_blank else W_HEADING_BARE
     for c in codes:
-        result.add(c, W_HEADING if head.motto else W_HEADING - 0.1, reason)
+        result.add(c, weight, reason)
     return codes

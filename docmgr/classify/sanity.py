@@ -26,15 +26,22 @@ thanh tra hoi lien hiep cao dang tu phap""".split())
 _LEADER = re.compile(r"(?:[.…_·]\s*){3,}")
 
 
-def looks_like_agency(text: str) -> bool:
-    """True when ``text`` reads like the name of an issuing body."""
+def noisy_line(text: str) -> bool:
+    """A line OCR made of a stamp, a handwritten note or a smudge (``T19!``), not of printed words."""
     words = text.split()
-    if not words or re.search(r"[!?@#$%^*=<>{}\[\]|~]", text):
-        return False
+    if not words or re.search(r"[!?@#$%^*=<>{}\[\]|~]", text) or sum(c.isalpha() for c in text) < 2:
+        return True
     for w in words:
         core = w.strip(",.;:-()\"'")
         if core and any(c.isdigit() for c in core) and any(c.isalpha() for c in core):
-            return False  # letters and digits mixed in one word: OCR noise, not a name
+            return True  # letters and digits mixed in one word
+    return False
+
+
+def looks_like_agency(text: str) -> bool:
+    """True when ``text`` reads like the name of an issuing body."""
+    if noisy_line(text):
+        return False
     folded = re.findall(r"[a-z]+", fold(text).lower())
     letters = sum(len(w) for w in folded)
     if letters < 4 or letters < 0.7 * len(re.sub(r"\s", "", text)):
