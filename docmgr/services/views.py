@@ -10,7 +10,7 @@ from docmgr.core.library import Library
 from docmgr.core.text import sort_key
 
 # view name -> (working statuses or None for all, trashed); besides these, the filtered views
-# ``type:<code>`` and ``year:<yyyy>`` (documents not in the trash, see :data:`FILTERS`)
+# ``type:<code>``, ``year:<yyyy>`` and ``normative:1`` (documents not in the trash, see :data:`FILTERS`)
 VIEWS: dict[str, tuple[Optional[tuple[str, ...]], bool]] = {
     "review": (("inbox", "needs-review"), False),
     "all": (None, False),
@@ -38,6 +38,7 @@ class Row:
     pages: int
     status: str
     filename: str
+    normative: bool = False  # a legal normative document: the list marks it beside the type
 
     def value(self, column: str) -> Any:
         return getattr(self, column)
@@ -53,8 +54,16 @@ def _year_ids(library: Library, year: str) -> set[int]:
     return {int(i) for i, y in library.catalog.connection().execute(_YEAR_SQL) if str(y) == year}
 
 
+def _normative_ids(library: Library, value: str) -> set[int]:
+    """``normative:1`` — the legal normative documents (văn bản QPPL); ``normative:0`` the others."""
+    rows = library.catalog.connection().execute(
+        "SELECT id FROM documents WHERE trashed_at IS NULL AND normative = ?", (0 if value == "0" else 1,))
+    return {int(r[0]) for r in rows}
+
+
 # filtered view prefix -> the ids it keeps (among the documents not in the trash)
-FILTERS: dict[str, Callable[[Library, str], set[int]]] = {"type": _type_ids, "year": _year_ids}
+FILTERS: dict[str, Callable[[Library, str], set[int]]] = {"type": _type_ids, "year": _year_ids,
+                                                          "normative": _normative_ids}
 
 
 def _base_ids(library: Library, view: str, order: str = "id", descending: bool = False) -> list[int]:
@@ -121,7 +130,7 @@ def rows(library: Library, ids: Sequence[int]) -> list[Row]:
             continue
         f = {k: "" if v.value is None else str(v.value) for k, v in d.fields.items()}
         out.append(Row(d.id, type_name(d.type_code) or "", f.get("number", ""), f.get("issued", ""),
-                       f.get("issuer", ""), d.page_count, d.display_status, d.filename))
+                       f.get("issuer", ""), d.page_count, d.display_status, d.filename, d.normative))
     return out
 
 
