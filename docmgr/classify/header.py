@@ -39,7 +39,8 @@ _NUMBER = re.compile(
     rf"(?P<sym>[{_LETTER}]{_SYMCH}*(?:\.{_SYMCH}+)*(?:\s*-\s*{_SYMPART})*(?:\s*-)?)")
 _PARTY_NUMBER = re.compile(rf"^(?P<num>\d{{1,5}})\s*-\s*(?P<abbr>[{_LETTER}]{{1,6}})\s*/\s*(?P<org>[{_LETTER}0-9]{{1,8}})")
 # "Số:" (mixed case; OCR reads ố as o, ó, 6, 0) at the start of a line or after the flattened issuer column
-_ANCHOR = re.compile(r"^(?:Số|SỐ|S[oóòôồổơớờ06])\s*[:;.]\s*|^Số\s+(?=\d)|(?<=\s)(?:Số|SỐ)\s*:\s*")
+# without a colon only in mixed case (Số 2744/QĐ-UBND): SỐ 09/2022/QĐ-UBND in capitals is a title citing it
+_ANCHOR = re.compile(r"^(?:Số|SỐ|S[oóòôồổơớờ06])\s*[:;.]\s*|^(?:Số|So|S[6ốồổơ])\s+(?=\d+\s*/)|(?<=\s)(?:Số|SỐ)\s*:\s*")
 _BLANK = re.compile(rf"^[\s.…_]*/\s*[{_LETTER}]")
 _DATE_WORDS = re.compile(
     r"ngay\s*(?P<d>[0-9oOlI]{1,2}(?:\s?[0-9oOlI])?)\s*[,.]?\s*thang\s*(?P<m>[0-9oOlI]{1,2}(?:\s?[0-9oOlI])?)\s*[,.]?\s*"
@@ -162,7 +163,7 @@ def _strip_motto(rows: list[_Row]) -> None:
                 k += 1
         for row in {id(r): r for r, _ in taken}.values():
             spans = [m for r, m in taken if r is row]
-            row.rest = (row.rest[:spans[0].start()] + " " + row.rest[spans[-1].end():]).strip(" -–—,")
+            row.rest = (row.rest[:spans[0].start()].rstrip(" -–—,") + " " + row.rest[spans[-1].end():].lstrip(" -–—,")).strip()
             row.motto = True
     for row in rows:
         row.rest = re.sub(r"[-_=*.–—]{3,}", " ", row.rest).strip()
@@ -365,7 +366,7 @@ def _summary_ve(rows: list[_Row], head: Header, top: int) -> None:
 
 def _issued(rows: list[_Row], head: Header, top: int) -> None:
     """The place and date of the header: ``Hà Nội, ngày 27`` / ``tháng 11 năm 2025`` read as one text."""
-    cand = [r for r in rows[:top] if r.role not in ("vv", "heading")]
+    cand = [r for r in rows[:top] if r.role != "heading"]
     joined, owners, starts = "", [], {}  # owners[k]: the row of character k
     for r in cand:
         starts[r.idx] = len(joined)
@@ -377,6 +378,8 @@ def _issued(rows: list[_Row], head: Header, top: int) -> None:
         if not to_date(m.group("d"), m.group("m"), m.group("y")):
             continue
         with_place = bool(re.search(r"[^\W\d_]\s*,\s*$", joined[max(0, m.start() - 4):m.start()]))
+        if owners[m.start()].role == "vv" and not with_place:
+            continue  # a date the V/v line cites
         score = 2 if with_place else 1
         if best is None or score > best[0]:
             best = (score, m)
@@ -403,8 +406,11 @@ def _issued(rows: list[_Row], head: Header, top: int) -> None:
 def _place(cand: list[_Row], head: Header, row: _Row, before: str) -> None:
     """The place printed before the date, which may begin on the line above (``Thành phố Hồ Chí`` / ``Minh, ngày``)."""
     before = before.rstrip(" ,")
-    if row.role == "number":  # flattened: "Số: 12/UBND-VX Ninh Kiều, ngày …"
-        before = re.sub(rf"^.*?\d+\s*/\s*(?:\d{{4}}\s*/\s*)?{_SYMPART}(?:-{_SYMPART})*\s+", "", before)
+    if row.role in ("number", "vv"):  # flattened: "Số: 12/UBND-VX Ninh Kiều, ngày …", "V/v … Hà Nội, ngày …"
+        whole = before
+        before = _trailing_place(before)
+        if row.role == "vv":  # the V/v summary ends where the place begins
+            row.rest = whole[:len(whole) - len(before)].rstrip(" ,")
     k = cand.index(row)
     prev = cand[k - 1] if k else None
     if (prev is not None and not prev.role and _place_like(prev.rest)
@@ -418,6 +424,15 @@ def _place(cand: list[_Row], head: Header, row: _Row, before: str) -> None:
     if not words or len(words) > 7 or not before[0].isupper() or any(ch.isdigit() for ch in before):
         return
     head.place = Part(before, first, row.idx)
+
+
+def _trailing_place(text: str) -> str:
+    """The capitalised words at the end of ``text`` (``… GTGT Hà Nội`` → ``Hà Nội``; ``Thành phố …`` kept)."""
+    words = text.split()
+    k = len(words)
+    while k > 0 and (words[k - 1][:1].isupper() and not is_caps(words[k - 1]) or words[k - 1] in ("phố", "xã", "trấn")):
+        k -= 1
+    return " ".join(words[k:])
 
 
 def _place_like(text: str) -> bool:

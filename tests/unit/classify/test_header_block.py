@@ -159,3 +159,12 @@ def test_normative_is_a_flag_and_the_type_is_the_form() -> None:
     r = clf.classify(MOTTO_SPLIT)  # 2820/QĐ-UBND: an individual decision
     assert r.type_code == "QD" and r.to_json()["normative"] is False
     assert clf.classify(DECREE).to_json()["normative"] is True  # a Nghị định is a legal document by its form
+
+
+def test_flattened_letter_header_without_colon_or_marks() -> None:
+    """Two columns flattened onto one line each, OCR without diacritics, no colon after Số."""
+    text = ("BO TAI CHINH CONG HOA XA HOI CHU NGHIA VIET NAM\nCUC THUE Doc lap - Tu do - Hanh phuc\n"
+            "So 5487/CT-CS\nV/v chính sách thuế GTGT Hà Nội, ngày 25\ntháng 11 năm 2025\nKính gửi: Công ty ABC")
+    f = values(text)
+    assert f["number"] == "5487/CT-CS" and f["issued"] == "2025-11-25" and f["place"] == "Hà Nội"
+    assert f["summary"] == "chính sách thuế GTGT" and f["issuer"] == "BO TAI CHINH CUC THUE"
