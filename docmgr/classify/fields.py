@@ -108,21 +108,23 @@ def _mark(marks: list[Part], wanted: tuple[tuple[str, str], ...]) -> Optional[tu
 
 
 def _signer(last_page: str) -> Optional[tuple[str, Part]]:
+    """The name under the first signature anchor (``TM.``, ``KT.``, a title such as ``CHỦ TỊCH``) that
+    has one: the signature block comes before any appendix, and a name may be broken over lines."""
     lines = last_page.splitlines()
-    anchor = None
-    for i, raw in enumerate(lines):
-        ln = raw.strip().lstrip("#* ").strip()
-        if _SIGN_PREFIX.search(ln) or (is_caps(ln) and any(ln.endswith(t) or ln == t for t in _TITLE_WORDS)):
-            anchor = i
-    if anchor is None:
-        return None
-    for i in range(anchor + 1, min(len(lines), anchor + 8)):
-        ln = lines[i].strip().lstrip("#* ").strip()
-        cand = re.sub(r"\((?:đã ký|Đã ký|ký)[^)]*\)", "", ln).strip()
-        tail = cand.split("  ")[-1].strip()
-        for option in (cand, tail, " ".join(cand.split()[-4:]), " ".join(cand.split()[-3:])):
-            if _NAME.match(option):
-                return option, Part(ln, i, i)
+    clean = [ln.strip().lstrip("#* ").strip() for ln in lines]
+    for i, ln in enumerate(clean):
+        if not (_SIGN_PREFIX.search(ln) or (is_caps(ln) and any(ln.endswith(t) or ln == t for t in _TITLE_WORDS))):
+            continue
+        for j in range(i + 1, min(len(lines), i + 8)):
+            cand = re.sub(r"\((?:đã ký|Đã ký|ký)[^)]*\)", "", clean[j]).strip()
+            if not cand or is_caps(cand):
+                continue
+            if j + 1 < len(clean) and len(cand.split()) == 1 and clean[j + 1][:1].isupper() and not is_caps(clean[j + 1]):
+                cand = f"{cand} {clean[j + 1]}"  # a name broken over lines (Mai / Sơn)
+            tail = cand.split("  ")[-1].strip()
+            for option in (cand, tail, " ".join(cand.split()[-4:]), " ".join(cand.split()[-3:])):
+                if _NAME.match(option):
+                    return option, Part(clean[j], j, j)
     return None
 
 

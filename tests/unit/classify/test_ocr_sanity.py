@@ -41,3 +41,10 @@ def test_ids_need_a_province_code_and_not_a_dotted_leader() -> None:
     assert plausible_id(text, 9, 21) and not plausible_id("x 000012345678", 2, 14)
     dotted = "Số định danh: ......092095001234....."
     assert not plausible_id(dotted, dotted.index("0"), dotted.index("0") + 12)
+
+
+def test_the_signer_is_under_the_signature_block_before_the_appendix() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 451/QĐ-UBND\nQUYẾT ĐỊNH\nĐiều 1. Bãi bỏ.\nNơi nhận:\n- Như Điều 3;\n"
+            "TM. ỦY BAN NHÂN\nDÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nMai\nSơn\nPHỤ LỤC\nDANH MỤC\nNGƯỜI LẬP BIỂU\n(Ký, ghi rõ họ tên)")
+    f = extract_fields(text)
+    assert f["signer"].value == "Mai Sơn" and f["signer"].source == {"page": 1, "line": 11, "last": 11}
