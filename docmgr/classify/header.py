@@ -57,7 +57,7 @@ _AUTHORITY = ("chu tich", "bo truong", "thu tuong", "uy ban nhan dan", "hoi dong
               "uy ban thuong vu", "ban thuong vu", "ban chap hanh", "hieu truong", "khoa ")
 _MARKS = ("hoa toc", "thuong khan", "khan", "tuyet mat", "toi mat", "mat")
 _VV = re.compile(r"^V\s*/\s*[vV]\b\.?\s*:?\s*")
-_VE = re.compile(r"^Về\s+\S")
+_VE = re.compile(r"^V(?:ề|e)\s+\S")
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,7 @@ class Header:
     summary: Optional[Part] = None
     summary_vv: bool = False
     motto: bool = False
+    greeting: bool = False  # the body opens with "Kính gửi:" (a letter's addressees)
     marks: list[Part] = field(default_factory=list)
     end: int = 0
 
@@ -169,18 +170,19 @@ def _strip_motto(rows: list[_Row]) -> None:
         row.rest = re.sub(r"[-_=*.–—]{3,}", " ", row.rest).strip()
 
 
-def _rows(page: str) -> list[_Row]:
+def _rows(page: str) -> tuple[list[_Row], str]:
+    """The lines of the header block (up to the body's first line) and that first line, folded."""
     rows: list[_Row] = []
     for idx, raw in enumerate(page.splitlines()):
         text = _clean(raw)
         if not text:
             continue
         if _BODY.match(fold(text)) and rows:
-            break
+            return rows, fold(text).lower()
         rows.append(_Row(idx, text, text))
         if len(rows) >= MAX_ROWS:
             break
-    return rows
+    return rows, ""
 
 
 def parse_header(page: str, headings: Iterable[str] = ()) -> Header:
@@ -191,7 +193,8 @@ def parse_header(page: str, headings: Iterable[str] = ()) -> Header:
 @lru_cache(maxsize=32)
 def _parse(page: str, headings: tuple[str, ...]) -> Header:
     head = Header()
-    rows = _rows(page)
+    rows, body = _rows(page)
+    head.greeting = body.startswith(("kinh gui", "kinh trinh"))
     if not rows:
         return head
     _strip_motto(rows)

@@ -74,6 +74,9 @@ def structure_rules(pages_text: Sequence[str] | str, taxonomy: Taxonomy) -> Rule
         result.scores[c] = max(result.scores[c], W_AGREE)
     if head.summary_vv and head.summary:
         result.add("CV", W_VV, Reason("vv-line", {"line": head.summary.text[:60]}))
+    elif head.greeting and head.heading is None and "CV" in result.scores:
+        # a number without a type abbreviation, no title, then "Kính gửi:": a Công văn
+        result.add("CV", W_VV, Reason("greeting"))
     return result
 
 

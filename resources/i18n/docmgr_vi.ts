@@ -825,5 +825,10 @@ Kéo thả tệp hoặc thư mục vào cửa sổ này, hoặc chọn Tệp ›
         <source>fits no type: no heading or number, and the words alone are not enough</source>
         <translation>không khớp loại nào: không có tiêu đề hay số, chỉ từ ngữ thì chưa đủ</translation>
     </message>
+    <message>
+        <location filename="../../docmgr/gui/widgets/metadata.py" line="1"/>
+        <source>no title, a symbol without a type abbreviation, then &apos;Kính gửi:&apos; (a Công văn)</source>
+        <translation>không có tiêu đề, ký hiệu không có chữ viết tắt loại văn bản, rồi &apos;Kính gửi:&apos; (công văn)</translation>
+    </message>
 </context>
 </TS>

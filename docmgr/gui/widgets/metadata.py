@@ -42,6 +42,7 @@ REASON_TEXTS = {
     "no-abbreviation": QT_TR_NOOP("no type abbreviation in '{number}' (a Công văn's symbol)"),
     "vv-line": QT_TR_NOOP("'V/v' summary line: {line}"),
     "no-evidence": QT_TR_NOOP("no heading, number or known words"),
+    "greeting": QT_TR_NOOP("no title, a symbol without a type abbreviation, then 'Kính gửi:' (a Công văn)"),
     "no-type": QT_TR_NOOP("fits no type: no heading or number, and the words alone are not enough"),
     "few-words": QT_TR_NOOP("only {count} known word(s): low confidence"),
     "terms": QT_TR_NOOP("terms: {terms}"),

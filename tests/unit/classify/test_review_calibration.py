@@ -87,3 +87,11 @@ def test_what_fits_no_type_gets_none_and_waits_for_review(text: str) -> None:
     out = r.to_json()
     assert out["type"] is None and out["type_code"] is None and out["needs_review"] is True
     assert out["field_of_work"] is None
+
+
+def test_a_letter_without_vv_but_with_its_greeting_is_a_cong_van() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nPHƯỜNG NINH KIỀU\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 412/UBND-VP\nNinh Kiều, ngày 3 tháng 2 năm 2026\nKính gửi: Các khu vực\n"
+            "Ủy ban nhân dân phường đề nghị các khu vực rà soát danh sách hộ nghèo.")
+    r = HybridClassifier(load_taxonomy(), {}, 0.6).classify(text)
+    assert r.type_code == "CV" and not r.needs_review
