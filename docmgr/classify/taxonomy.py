@@ -45,7 +45,7 @@ class DocType:
     """One document type.
 
     Attributes:
-        code: unique ASCII code (``QD``, ``QD-QPPL``, ``TK-KS``…).
+        code: unique ASCII code (``QD``, ``ND``, ``TK-KS``…).
         name_vi / name_en: display names.
         category: ``administrative``, ``normative`` or ``citizen``.
         abbr: the abbreviation printed in the number's symbol (``QĐ``, ``QyĐ``), "" when none.
@@ -84,12 +84,22 @@ class Taxonomy:
     fields_of_work: dict[str, Label]
     triage: dict[str, Label]
     triage_types: tuple[str, ...] = ()
+    retired: dict[str, str] = field(default_factory=dict)
     _by_abbr: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for t in self.types.values():
             if t.abbr:
                 self._by_abbr.setdefault(t.abbr, []).append(t.code)
+
+    def current(self, code: str) -> str:
+        """The code in use for ``code`` (a retired code's successor, e.g. ``QD-QPPL`` → ``QD``)."""
+        return self.retired.get(code, code)
+
+    def is_normative_form(self, code: Optional[str]) -> bool:
+        """A legal-document form (Luật, Nghị định, Thông tư…): normative whatever its number says."""
+        t = self.types.get(code) if code else None
+        return t is not None and t.category == "normative"
 
     def get(self, code: Optional[str]) -> Optional[DocType]:
         """The type with this code, or None."""
@@ -185,4 +195,5 @@ def _load(path: str) -> Taxonomy:
     fow = {f["code"]: Label(f["code"], nfc(f["name_vi"]), f.get("name_en", "")) for f in raw.get("fields_of_work", [])}
     tri = raw.get("triage", {})
     triage = {f["code"]: Label(f["code"], nfc(f["name_vi"]), f.get("name_en", "")) for f in tri.get("labels", [])}
-    return Taxonomy(version, types, fow, triage, tuple(tri.get("applies_to", [])))
+    retired = {str(k): str(v) for k, v in dict((raw.get("retired") or {}).get("codes") or {}).items()}
+    return Taxonomy(version, types, fow, triage, tuple(tri.get("applies_to", [])), retired)

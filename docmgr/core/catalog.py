@@ -139,12 +139,25 @@ MIGRATIONS: list[str] = [
         taken TEXT NOT NULL
     );
     """,
+    # 6: normative status is a flag, not a type: QD-QPPL / NQ-QPPL become Quyết định / Nghị quyết + normative;
+    #    legal document types and numbers of the n/yyyy/… family are normative
+    """
+    ALTER TABLE documents ADD COLUMN normative INTEGER NOT NULL DEFAULT 0;
+    UPDATE documents SET normative = 1
+        WHERE type_code IN ('QD-QPPL', 'NQ-QPPL', 'HP', 'BLUAT', 'LUAT', 'PL', 'LENH', 'ND', 'TT', 'TTLT')
+           OR id IN (SELECT doc_id FROM fields WHERE key = 'number' AND value GLOB '"[0-9]*/[12][0-9][0-9][0-9]/*');
+    UPDATE documents SET type_code = 'QD', indexed = 0 WHERE type_code = 'QD-QPPL';
+    UPDATE documents SET type_code = 'NQ', indexed = 0 WHERE type_code = 'NQ-QPPL';
+    UPDATE documents SET classification = replace(replace(classification, '"QD-QPPL"', '"QD"'), '"NQ-QPPL"', '"NQ"')
+        WHERE classification LIKE '%-QPPL%';
+    CREATE INDEX documents_normative ON documents(normative);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _DOC_COLUMNS = (
     "id, sha256, filename, size, mime, suffix, added, status, trashed_at, text_source, page_count, "
-    "source_path, type_code, confidence, field_of_work, classification, notes"
+    "source_path, type_code, confidence, field_of_work, classification, notes, normative"
 )
 
 
@@ -285,11 +298,11 @@ class Catalog:
         """Insert a document and its pages inside the caller's transaction; returns the new id."""
         cur = tx.execute(
             "INSERT INTO documents (sha256, filename, size, mime, suffix, added, status, text_source, page_count,"
-            " source_path, type_code, confidence, field_of_work, classification, notes)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " source_path, type_code, confidence, field_of_work, classification, notes, normative)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc.sha256, doc.filename, doc.size, doc.mime, doc.suffix, doc.added, doc.status, doc.text_source,
              len(pages), doc.source_path, doc.type_code, doc.confidence, doc.field_of_work,
-             json.dumps(doc.classification, ensure_ascii=False), doc.notes),
+             json.dumps(doc.classification, ensure_ascii=False), doc.notes, int(doc.normative)),
         )
         doc_id = int(cur.lastrowid or 0)
         tx.executemany(
@@ -320,7 +333,8 @@ class Catalog:
 
     def update_document(self, tx: sqlite3.Connection, doc_id: int, **columns: Any) -> None:
         """Set plain columns of a document (``classification`` may be a dict) and mark it for reindexing."""
-        allowed = {"status", "type_code", "confidence", "field_of_work", "classification", "notes", "filename"}
+        allowed = {"status", "type_code", "confidence", "field_of_work", "classification", "notes", "filename",
+                   "normative"}
         unknown = set(columns) - allowed
         if unknown:
             raise ValueError(f"not updatable: {sorted(unknown)}")
@@ -373,7 +387,7 @@ class Catalog:
         ]
 
     def documents(self, *, status: Optional[str] = None, type_code: Optional[str] = None,
-                  ids: Optional[Sequence[int]] = None) -> list[Document]:
+                  ids: Optional[Sequence[int]] = None, normative: Optional[bool] = None) -> list[Document]:
         """Documents in id order, filtered. ``status="trashed"`` lists the trash; other statuses exclude it."""
         where, args = [], []  # type: list[str], list[Any]
         if status == "trashed":
@@ -386,6 +400,9 @@ class Catalog:
         if type_code:
             where.append("type_code = ?")
             args.append(type_code)
+        if normative is not None:
+            where.append("normative = ?")
+            args.append(int(normative))
         if ids is not None:
             where.append(f"id IN {_ID_LIST}")
             args.append(_id_list(ids))
@@ -533,4 +550,5 @@ def _document(row: sqlite3.Row) -> Document:
         text_source=row["text_source"], page_count=row["page_count"], source_path=row["source_path"],
         type_code=row["type_code"], confidence=row["confidence"], field_of_work=row["field_of_work"],
         classification=json.loads(row["classification"] or "{}"), notes=row["notes"],
+        normative=bool(row["normative"]),
     )

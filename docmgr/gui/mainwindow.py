@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self.errors.message.connect(self.messages.show_message)
         self.progress.cancel_requested.connect(self.cancel_import)
         self.metadata.confirm_requested.connect(self.confirm_document)
+        self.metadata.field_focused.connect(self.show_field_source)
         self.navigator.view_chosen.connect(self.set_view)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.navigator.set_saved_searches([str(s.get("name", "")) for s in library.settings.saved_searches])
@@ -297,6 +298,25 @@ class MainWindow(QMainWindow):
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.model.doc_id(r) for r in rows]
+
+    def show_field_source(self, key: str) -> None:
+        """Draw the lines field ``key`` of the reviewed document was read from on its page image."""
+        from docmgr.services.provenance import source_boxes
+
+        doc = self.metadata.doc
+        if doc is None or not key or self.viewer.doc_id != doc.get("id"):
+            return
+        try:
+            page, boxes = source_boxes(self.library, int(doc["id"]), doc, key)
+        except Exception as exc:
+            self.errors.report(exc)
+            return
+        if page:
+            self.viewer.set_hits({page: boxes} if boxes else {}, page)
+            if boxes:
+                self.viewer.step_hit(0)  # scrolls the line into view
+            else:
+                self.viewer.go(page)
 
     def _selection_changed(self) -> None:
         ids = self.selected_ids()

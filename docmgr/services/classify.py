@@ -190,6 +190,7 @@ class Filing:
     field_of_work: Optional[str]
     classification: dict[str, Any]
     fields: dict[str, FieldValue]
+    normative: bool = False
 
 
 def filing_for(library: Library, pages_text: Sequence[str], doc_type: Optional[str] = None) -> Filing:
@@ -198,10 +199,12 @@ def filing_for(library: Library, pages_text: Sequence[str], doc_type: Optional[s
     stored = result.stored()
     if doc_type:
         stored["predicted"] = result.type_code
+        normative = bool(stored.get("normative")) or taxonomy().is_normative_form(doc_type)
         return Filing(doc_type, 1.0, "confirmed", result.field_of_work or taxonomy_field(doc_type), stored,
-                      result.fields)
+                      result.fields, normative)
     status = "needs-review" if result.needs_review else "inbox"
-    return Filing(result.type_code, round(result.confidence, 4), status, result.field_of_work, stored, result.fields)
+    return Filing(result.type_code, round(result.confidence, 4), status, result.field_of_work, stored, result.fields,
+                  result.normative)
 
 
 def taxonomy_field(code: str) -> Optional[str]:

@@ -32,6 +32,7 @@ def show(library: Library, doc_id: int) -> dict[str, Any]:
         "status": doc.display_status,
         "type": type_name(doc.type_code),
         "type_code": doc.type_code,
+        "normative": doc.normative,
         "confidence": doc.confidence,
         "fields": {k: v.value for k, v in doc.fields.items()},
         "field_confidence": {k: v.confidence for k, v in doc.fields.items()},
@@ -41,6 +42,7 @@ def show(library: Library, doc_id: int) -> dict[str, Any]:
         "candidates": doc.classification.get("candidates", []),
         "why": "; ".join(doc.classification.get("why", [])),
         "reasons": doc.classification.get("reasons", []),  # {code, params}: for the app to word (classify/reasons.py)
+        "sources": doc.classification.get("sources", {}),  # field -> {page, line, last}: where it was read
         "text_source": doc.text_source,
         "notes": doc.notes,
         "pages": [{"number": p.number, "text": p.text, "source": p.source, "confidence": p.confidence}

@@ -247,7 +247,7 @@ def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional
                    suffix=ctx.sniffed.suffix, added=now_iso(), status=status, trashed=False,
                    text_source=ctx.text_source, page_count=len(ctx.pages), source_path=display,
                    type_code=filing.type_code, confidence=filing.confidence, field_of_work=filing.field_of_work,
-                   classification=filing.classification, fields=filing.fields)
+                   classification=filing.classification, fields=filing.fields, normative=filing.normative)
     with library.write_lock():
         existing = library.catalog.find_sha256(ctx.sha256)  # another process may have filed it meanwhile
         if existing is not None:

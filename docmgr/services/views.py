@@ -9,8 +9,8 @@ from typing import Any, Optional, Sequence
 from docmgr.core.library import Library
 from docmgr.core.text import sort_key
 
-# view name -> SQL condition on documents; besides these, the filtered views ``type:<code>`` and
-# ``year:<yyyy>`` (documents not in the trash, see :data:`FILTERS`)
+# view name -> SQL condition on documents; besides these, the filtered views ``type:<code>``,
+# ``year:<yyyy>`` and ``normative:1`` / ``normative:0`` (documents not in the trash, see :data:`FILTERS`)
 VIEWS: dict[str, str] = {
     "review": "trashed_at IS NULL AND status IN ('inbox', 'needs-review')",
     "all": "trashed_at IS NULL",
@@ -19,13 +19,14 @@ VIEWS: dict[str, str] = {
 # filtered view prefix -> SQL condition with one parameter (among the documents not in the trash);
 # a document's year is the year of its issued date, else of the day it was added (as the search's facet)
 FILTERS: dict[str, str] = {"type": "trashed_at IS NULL AND type_code IS ?",
-                           "year": "trashed_at IS NULL AND year = ?"}
+                           "year": "trashed_at IS NULL AND year = ?",
+                           "normative": "trashed_at IS NULL AND normative = ?"}
 # sortable columns -> the documents column that orders them (text columns hold core.text.sort_text
 # keys, so SQLite's binary order is the Vietnamese collation); "type" orders by the types' names
 COLUMNS = ("type", "number", "issued", "issuer", "pages", "status", "filename")
 _ORDER = {"id": "id", "pages": "page_count", "status": "status", "number": "k_number", "issued": "f_issued",
           "issuer": "k_issuer", "filename": "k_filename", "added": "added"}
-_ROW_SQL = ("SELECT id, type_code, f_number, f_issued, f_issuer, page_count, status, trashed_at, filename "
+_ROW_SQL = ("SELECT id, type_code, f_number, f_issued, f_issuer, page_count, status, trashed_at, filename, normative "
             "FROM documents WHERE id IN ({})")
 _CHUNK = 500  # ids bound in one IN (…): far below SQLite's variable limit on every platform
 
@@ -42,6 +43,7 @@ class Row:
     pages: int
     status: str
     filename: str
+    normative: bool = False  # a legal normative document: the list marks it beside the type
 
     def value(self, column: str) -> Any:
         return getattr(self, column)
@@ -60,7 +62,11 @@ def _condition(view: str) -> tuple[str, list[Any]]:
     kind, _, value = view.partition(":")
     if kind not in FILTERS:
         raise ValueError(f"unknown view {view!r}")
-    return FILTERS[kind], [value or None] if kind == "type" else [value]
+    if kind == "type":
+        return FILTERS[kind], [value or None]
+    if kind == "normative":
+        return FILTERS[kind], [0 if value == "0" else 1]
+    return FILTERS[kind], [value]
 
 
 def view_ids(library: Library, view: str, column: str = "id", descending: bool = False) -> list[int]:
@@ -116,7 +122,8 @@ def rows(library: Library, ids: Sequence[int]) -> list[Row]:
             code = r["type_code"]
             by_id[int(r["id"])] = Row(int(r["id"]), names.get(code, code) if code else "", r["f_number"],
                                       r["f_issued"], r["f_issuer"], int(r["page_count"]),
-                                      "trashed" if r["trashed_at"] is not None else r["status"], r["filename"])
+                                      "trashed" if r["trashed_at"] is not None else r["status"], r["filename"],
+                                      bool(r["normative"]))
     return [by_id[i] for i in ids if i in by_id]
 
 

@@ -24,6 +24,8 @@ STATUS_LABELS = {"inbox": QT_TR_NOOP("Inbox"),
                  "confirmed": QT_TR_NOOP("Confirmed"),
                  "trashed": QT_TR_NOOP("Trashed")}
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# the mark beside the type of a legal normative document (văn bản quy phạm pháp luật)
+NORMATIVE_MARK = QT_TR_NOOP("§ normative")
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -110,6 +112,8 @@ class DocumentsModel(QAbstractTableModel):
         value = row.value(key)
         if key == "status":
             return _tr(STATUS_LABELS.get(value, value))
+        if key == "type" and row.normative:
+            return f"{value} · {_tr(NORMATIVE_MARK)}" if value else _tr(NORMATIVE_MARK)
         return value
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
