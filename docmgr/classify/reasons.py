@@ -23,6 +23,9 @@ TEMPLATES: dict[str, str] = {
     "no-evidence": "no heading, number or known words",
     "few-words": "only {count} known word(s): low confidence",
     "terms": "terms: {terms}",
+    "form-code": "form code in '{code}'",
+    "form-title": "form title '{line}'",
+    "form-markers": "{count} labelled blanks of the form {form}",
 }
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from docmgr.classify.fields import HEADER_LINES, NUMBER_RE
+from docmgr.classify.forms import apply_form_rules
 from docmgr.classify.reasons import Reason
 from docmgr.classify.taxonomy import Taxonomy, key
 from docmgr.core.text import fold, nfc
@@ -59,6 +60,7 @@ def structure_rules(pages_text: Sequence[str] | str, taxonomy: Taxonomy) -> Rule
         if re.search(r"(?:^|\s)V/v\b", ln, re.IGNORECASE):
             result.add("CV", W_VV, Reason("vv-line", {"line": ln[:60]}))
             break
+    apply_form_rules(first, taxonomy, result)  # a citizen form overrules the generic readings
     return result
 
 
@@ -84,7 +86,8 @@ def _abbreviation(m: re.Match[str], taxonomy: Taxonomy, result: RuleResult) -> b
 
 def _heading(lines: list[str], taxonomy: Taxonomy, result: RuleResult, normative: Optional[bool]) -> None:
     headings: list[tuple[str, str]] = sorted(
-        ((key(h), c) for c, t in taxonomy.types.items() for h in t.headings), key=lambda hc: -len(hc[0]))
+        ((key(h), c) for c, t in taxonomy.types.items() if not t.subtitles  # those: forms.py, with the subtitle
+         for h in t.headings), key=lambda hc: -len(hc[0]))
     after_motto = False
     prefix_hit: Optional[tuple[list[str], str]] = None
     for ln in lines:
