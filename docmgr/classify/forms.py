@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 W_FORM_CODE = 0.95
 W_FORM_TITLE = 0.92
 W_FORM_MARKERS = 0.8
-W_FORM_SECOND = 0.4  # a title that disagrees with the printed code stays a candidate
+W_FORM_SECOND = 0.4
+W_GENERIC = 0.6  # a title that disagrees with the printed code stays a candidate
 TOP_LINES = 40
 BLOCK_LINES = 4
 
@@ -75,6 +76,7 @@ def apply_form_rules(page_text: str, taxonomy: "Taxonomy", result: "RuleResult")
     """Add the form a page shows, if any, to ``result``, displacing the generic readings."""
     hits = recognise_forms(page_text, taxonomy)
     if not hits:
+        _drop_untold(page_text, taxonomy, result)
         return None
     best = hits[0]
     result.scores.clear()
@@ -83,12 +85,32 @@ def apply_form_rules(page_text: str, taxonomy: "Taxonomy", result: "RuleResult")
     return best
 
 
+def _drop_untold(page_text: str, taxonomy: "Taxonomy", result: "RuleResult") -> None:
+    """A title two forms share, without the words that tell them apart, is neither form: the
+    generic type its title starts with (``ĐƠN ĐỀ NGHỊ`` → Đơn đề nghị) stands instead."""
+    untold = [c for c in result.scores if c in taxonomy.types and taxonomy.types[c].subtitles]
+    if not untold:
+        return
+    for c in untold:
+        del result.scores[c]
+    block, _ = title_block(_lines(page_text))
+    generic = [(len(words(h)), c, h) for c, t in taxonomy.types.items() if not t.subtitles
+               for h in t.headings if len(words(h)) >= 6 and _starts(block, words(h))]  # characters
+    if generic:
+        _, code, heading = max(generic)
+        result.add(code, W_GENERIC, Reason("title-line", {"line": heading[:60]}))
+
+
+def _lines(page_text: str) -> list[str]:
+    return [ln.strip() for ln in nfc(page_text).translate(_ARTEFACTS).splitlines() if ln.strip()][:TOP_LINES]
+
+
 def recognise_forms(page_text: str, taxonomy: "Taxonomy") -> list[FormHit]:
     """The forms a page shows, strongest first (usually one; two when code and title disagree)."""
     forms = [t for t in taxonomy.types.values() if _is_form(t)]
     if not forms:
         return []
-    lines = [ln.strip() for ln in nfc(page_text).translate(_ARTEFACTS).splitlines() if ln.strip()][:TOP_LINES]
+    lines = _lines(page_text)
     hits: list[FormHit] = []
     by_code = _by_form_code(lines, forms)
     if by_code:

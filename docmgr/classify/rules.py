@@ -86,8 +86,7 @@ def _abbreviation(m: re.Match[str], taxonomy: Taxonomy, result: RuleResult) -> b
 
 def _heading(lines: list[str], taxonomy: Taxonomy, result: RuleResult, normative: Optional[bool]) -> None:
     headings: list[tuple[str, str]] = sorted(
-        ((key(h), c) for c, t in taxonomy.types.items() if not t.subtitles  # those: forms.py, with the subtitle
-         for h in t.headings), key=lambda hc: -len(hc[0]))
+        ((key(h), c) for c, t in taxonomy.types.items() for h in t.headings), key=lambda hc: -len(hc[0]))
     after_motto = False
     prefix_hit: Optional[tuple[list[str], str]] = None
     for ln in lines:
