@@ -10,7 +10,9 @@ Index fields (``SCHEMA_VERSION`` changes when they do; an index of another versi
 words, with positions: a phrase of 3+ words is a phrase of its pairs),
 ``type`` (folded
 tokens of code and name), ``number``, ``issuer``, ``file`` (folded tokens), ``date`` (yyyymmdd int),
-``type_facet`` and ``year`` (facets).
+``type_facet`` and ``year`` (facets), ``refs`` (the law a document is and its articles:
+:mod:`docmgr.search.articles`). Article headings (``Điều 12. Quyền của viên chức``) are indexed twice
+in the body views: the heading names what an article is about.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Protocol, Sequence, Union
 
-SCHEMA_VERSION = 4
-BODY_FIELDS = ("exact", "folded")  # large: frequencies only, no positions
-TEXT_FIELDS = ("exact", "folded", "pairs", "type", "number", "issuer", "file")
+SCHEMA_VERSION = 5
+BODY_FIELDS = ("exact", "folded", "refs")  # frequencies only, no positions
+TEXT_FIELDS = ("exact", "folded", "pairs", "type", "number", "issuer", "file", "refs")
 
 
 @dataclass
@@ -103,7 +105,15 @@ class Bool:
     boost: float = 1.0
 
 
-Q = Union[Term, Phrase, Prefix, Range, All, Bool]
+@dataclass(frozen=True)
+class Const:
+    """Matches what ``query`` matches, every match scoring ``score`` (ranks a class of hits first)."""
+
+    query: "Q"
+    score: float
+
+
+Q = Union[Term, Phrase, Prefix, Range, All, Bool, Const]
 
 
 @dataclass
@@ -194,10 +204,12 @@ def date_int(iso: Optional[str]) -> Optional[int]:
 def index_fields(doc: IndexDoc) -> dict[str, object]:
     """The analysed field values every engine indexes for ``doc`` (absent date: no ``date``/``year``)."""
     from docmgr.search.analysis import analyse
+    from docmgr.search.articles import headings, refs_text
 
     body = "\n".join(text for _, text in doc.pages)
     head = " ".join(x for x in (doc.title, doc.number, doc.issuer, doc.extra) if x)
-    views = analyse(f"{head}\n{body}", with_pairs=True)
+    heads = "\n".join(h for _, h in headings(body))
+    views = analyse(f"{head}\n{heads}\n{body}", with_pairs=True)
     out: dict[str, object] = {
         "id": doc.id,
         "exact": views.exact,
@@ -207,6 +219,7 @@ def index_fields(doc: IndexDoc) -> dict[str, object]:
         "number": analyse(doc.number).folded,
         "issuer": analyse(doc.issuer).folded,
         "file": analyse(doc.filename).folded,
+        "refs": refs_text(doc.title, body),
         "type_facet": doc.type_name or doc.type_code or "",
     }
     when = date_int(doc.issued)

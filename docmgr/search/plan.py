@@ -24,17 +24,39 @@ from typing import Optional
 
 from docmgr.search import query as qt
 from docmgr.search.analysis import analyse, fast_fold, has_marks, pair_terms, words
-from docmgr.search.engine import All, Bool, Phrase, Prefix, Q, Range, Term, date_int
+from docmgr.search.articles import named_articles
+from docmgr.search.engine import All, Bool, Const, Phrase, Prefix, Q, Range, Term, date_int
 
 EXACT_BOOST = 2.0
 PAIR_BOOST = 5.0  # tuned on the known-item tests, titles and questions (bench/README.md)
 COORD_BOOST = 1.0  # relaxed form: documents with every word get one more clause (coordination)
 ALL_WORDS_MAX = 4  # syllables (two Vietnamese words) required all together; longer: any word, best first
+NAMED_SCORE = 1000.0  # the article a query names ("Điều 32 Luật Điện ảnh"): above any text score
+DATED_SCORE = 500.0  # … and of the year the query gives, above the same article of another year
 
 
 def plan(node: qt.Node, *, relaxed: bool = False) -> Q:
     """The low-level query for ``node``; ``relaxed`` turns side-by-side words into "any of them"."""
-    return _plan(node, relaxed)
+    q = _plan(node, relaxed)
+    named = _named(node)
+    return Bool(must=(q,), should=named) if named else q
+
+
+def _named(node: qt.Node) -> tuple[Q, ...]:
+    """Constant-score clauses putting the article the query names (of the law it names) first."""
+    children = node.children if isinstance(node, qt.And) and node.implicit else (node,)
+    toks = [t for c in children if isinstance(c, qt.Word) and c.field is None and not c.prefix
+            for t in words(c.text)]
+    named = named_articles(toks)
+    if named is None:
+        return ()
+    article = Bool(should=tuple(Term("refs", t) for t in named.terms))
+    out: list[Q] = [Const(Bool(must=(article, Bool(should=tuple(Term("refs", n) for n in named.names)))),
+                          NAMED_SCORE)]
+    if named.dated:
+        out.append(Const(Bool(must=(article, Bool(should=tuple(Term("refs", n) for n in named.dated)))),
+                         DATED_SCORE))
+    return tuple(out)
 
 
 def can_relax(node: qt.Node) -> bool:
