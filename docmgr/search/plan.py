@@ -19,27 +19,83 @@ Ranking rules live here, once for every engine:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Callable, Optional
 
 from docmgr.search import query as qt
 from docmgr.search.analysis import analyse, fast_fold, has_marks, pair_terms, words
 from docmgr.search.articles import named_articles
-from docmgr.search.engine import All, Bool, Const, Phrase, Prefix, Q, Range, Term, date_int
+from docmgr.search.engine import All, Bool, Const, Engine, Phrase, Prefix, Q, Range, Term, date_int
 
 EXACT_BOOST = 2.0
 PAIR_BOOST = 5.0  # tuned on the known-item tests, titles and questions (bench/README.md)
 COORD_BOOST = 1.0  # relaxed form: documents with every word get one more clause (coordination)
 ALL_WORDS_MAX = 4  # syllables (two Vietnamese words) required all together; longer: any word, best first
+OPTION_WEIGHT = 0.3  # a multiple-choice question's options, against its stem
 NAMED_SCORE = 1000.0  # the article a query names ("Điều 32 Luật Điện ảnh"): above any text score
 DATED_SCORE = 500.0  # … and of the year the query gives, above the same article of another year
 
 
-def plan(node: qt.Node, *, relaxed: bool = False) -> Q:
-    """The low-level query for ``node``; ``relaxed`` turns side-by-side words into "any of them"."""
-    q = _plan(node, relaxed)
+@dataclass
+class Stats:
+    """Index statistics a plan may use: the document frequency of a term in a field, and the number
+    of documents (see :func:`engine_stats`)."""
+
+    doc_freq: Callable[[str, str], int]
+    docs: int
+
+    def idf(self, fld: str, term: str) -> float:
+        """Lucene's (and tantivy's) BM25 idf of ``term``."""
+        df = self.doc_freq(fld, term)
+        return math.log(1 + (self.docs - df + 0.5) / (df + 0.5))
+
+
+def engine_stats(engine: Engine) -> Stats:
+    """:class:`Stats` read from an engine."""
+    return Stats(engine.doc_freq, max(1, engine.doc_count()))
+
+
+def plan(node: qt.Node, *, relaxed: bool = False, stats: Optional[Stats] = None) -> Q:
+    """The low-level query for ``node``; ``relaxed`` turns side-by-side words into "any of them".
+
+    With ``stats``, the proximity boosts of side-by-side words score the same in a long document as
+    in a short one (their idf, as a constant): a question quoting one clause of a long article or
+    document finds it; without, they are BM25 terms (longer documents score lower)."""
+    options = _options(node)
+    if options:
+        stem, choices = options
+        q: Q = Bool(should=(_plan(stem, True, stats), Bool(should=tuple(_plan(c, True, stats) for c in choices),
+                                                            boost=OPTION_WEIGHT)))
+    else:
+        q = _plan(node, relaxed, stats)
     named = _named(node)
     return Bool(must=(q,), should=named) if named else q
+
+
+_MARKERS = ("a", "b", "c", "d", "e")
+
+
+def _options(node: qt.Node) -> Optional[tuple[qt.Node, list[qt.Node]]]:
+    """A multiple-choice question split into its stem and its options ("… ? A. … B. … C. …"), or None.
+
+    The options are marked ``A.`` ``B.`` … in order (at least A and B), each followed by words."""
+    if not (isinstance(node, qt.And) and node.implicit):
+        return None
+    marks = [i for i, c in enumerate(node.children)
+             if isinstance(c, qt.Word) and c.field is None and len(c.text) == 2 and c.text[1] in ".)"
+             and c.text[0].isupper()]
+    found: list[int] = []
+    for i in marks:
+        if len(found) < len(_MARKERS) and node.children[i].text[0].lower() == _MARKERS[len(found)]:
+            found.append(i)
+    if len(found) < 2 or found[0] == 0:
+        return None
+    bounds = found + [len(node.children)]
+    choices = [qt.And(node.children[a + 1:b], implicit=True) for a, b in zip(bounds, bounds[1:]) if b > a + 1]
+    if len(choices) < 2:
+        return None
+    return qt.And(node.children[:found[0]], implicit=True), choices
 
 
 def _named(node: qt.Node) -> tuple[Q, ...]:
@@ -80,7 +136,7 @@ def _free(node: qt.Node) -> bool:
     return isinstance(node, (qt.Word, qt.Phrase)) and node.field is None
 
 
-def _plan(node: qt.Node, relaxed: bool) -> Q:
+def _plan(node: qt.Node, relaxed: bool, stats: Optional[Stats] = None) -> Q:
     if isinstance(node, qt.Word):
         return _word(node)
     if isinstance(node, qt.Phrase):
@@ -104,7 +160,7 @@ def _plan(node: qt.Node, relaxed: bool) -> Q:
         else:
             must.append(_plan(child, False))
     if node.implicit:
-        should.extend(_pairs(node.children))
+        should.extend(_pairs(node.children, stats))
     free = [_plan(c, False) for c in node.children if _free(c)] if relaxed and node.implicit else []
     if COORD_BOOST and len(free) >= 2:
         should.append(Bool(must=tuple(free), boost=COORD_BOOST))
@@ -116,13 +172,16 @@ def _plan(node: qt.Node, relaxed: bool) -> Q:
     return Bool(must=tuple(must), should=tuple(should), must_not=tuple(must_not))
 
 
-def _pairs(children: tuple[qt.Node, ...]) -> list[Q]:
-    """Proximity boosts: each pair of side-by-side free words as one ``pairs`` term."""
+def _pairs(children: tuple[qt.Node, ...], stats: Optional[Stats]) -> list[Q]:
+    """Proximity boosts: each pair of side-by-side free words as one ``pairs`` term (a constant score
+    of its idf with ``stats``: no length normalisation)."""
     out: list[Q] = []
     for a, b in zip(children, children[1:]):
         if isinstance(a, qt.Word) and isinstance(b, qt.Word) and a.field is None and b.field is None \
                 and not a.prefix and not b.prefix:
-            out.extend(Term("pairs", t, PAIR_BOOST) for t in pair_terms(f"{a.text} {b.text}"))
+            for t in pair_terms(f"{a.text} {b.text}"):
+                term = Term("pairs", t, PAIR_BOOST)
+                out.append(term if stats is None else Const(Term("pairs", t), PAIR_BOOST * stats.idf("pairs", t)))
     return out
 
 

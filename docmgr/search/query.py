@@ -84,6 +84,7 @@ _RELATIVE = {
 }
 _BARE_RELATIVE = ("this year", "last year", "this month", "last month", "năm nay", "năm ngoái",
                   "năm trước", "tháng này", "tháng trước")
+_OPTION_PAREN = re.compile(r"(?<![\w(])([A-E])\)(?=\s)")
 _LEX = re.compile(r'\s*(?:(?P<lp>\()|(?P<rp>\))|(?P<quote>"[^"]*"?)|(?P<word>[^\s()"]+(?:"[^"]*"?)?))')
 
 
@@ -99,6 +100,8 @@ def parse(text: str, *, today: Optional[date] = None) -> Node:
     text = nfc(text).strip()
     if not text:
         raise UsageError("empty query")
+    if len(set(_OPTION_PAREN.findall(text))) >= 2:  # options "A) … B) …" pasted with a question
+        text = _OPTION_PAREN.sub(r"\1.", text)
     today = today or date.today()
     text, relative = _pull_relative(text, today)
     tokens = _lex(text)

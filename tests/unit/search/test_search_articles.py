@@ -77,3 +77,43 @@ def test_queries_name_articles_in_any_order_with_or_without_marks() -> None:
     assert named is not None and "luat_phong_chong_ma_tuy@2021" in named.dated
     assert named_articles(words("Luật Đất đai quy định thế nào")) is None  # no article named
     assert named_articles(words("Điều 5 quy định gì")) is None  # no law named
+
+
+# -- questions as people ask them --------------------------------------------------------------------
+GLOSSARY = ("Điều 3. Giải thích từ ngữ\n\n" + " ".join(
+    f"{i}. Thuật ngữ số {i} là khái niệm được hiểu theo nghĩa riêng của Luật này trong lĩnh vực {i}." for i in range(1, 40))
+    + " 40. Tập đoàn Dầu khí Việt Nam là doanh nghiệp nhà nước có tên viết tắt là PVN.")
+SHORT = "Điều 63. Phê duyệt vốn\n\nTập đoàn Dầu khí Việt Nam trình phê duyệt vốn nhà nước của doanh nghiệp."
+OTHERS = ["Điều 7. Hợp tác quốc tế\n\nNhà nước mở rộng hợp tác quốc tế về đào tạo nhân lực trình độ cao.",
+          "Điều 9. Tháng Thanh niên\n\nTháng 3 hằng năm là Tháng Thanh niên, tổ chức hoạt động tình nguyện.",
+          "Điều 11. Phân loại phim\n\nPhim loại C là phim được phép phổ biến đến người xem ở mọi độ tuổi."]
+
+
+@pytest.fixture
+def qa(tmp_path: Path, engine_name: str) -> Any:
+    library = make_library(tmp_path / "qa", engine_name)
+    ids = {"glossary": file_doc(library, [GLOSSARY], fields={"summary": "Luật Dầu khí 2022"}),
+           "short": file_doc(library, [SHORT], fields={"summary": "Luật Dầu khí 2022"})}
+    ids["others"] = [file_doc(library, [t], fields={"summary": "Luật Thanh niên 2020"}) for t in OTHERS]
+    sync_index(library)
+    library.ids = ids
+    return library
+
+
+@pytest.mark.parametrize("typed", ["Tập đoàn Dầu khí Việt Nam là doanh nghiệp nhà nước có tên viết tắt là PVN, đúng hay sai?",
+                                   "tap doan dau khi viet nam la doanh nghiep nha nuoc co ten viet tat la gi"])
+def test_a_question_quoting_one_clause_of_a_long_document_finds_it(qa: Any, typed: str) -> None:
+    # the short article has most of the words too; the long one holds the clause the question quotes
+    assert _first(search(qa, typed)) == qa.ids["glossary"]
+
+
+@pytest.mark.parametrize("marks", ["A. … B. … C. … D. …", "A) … B) … C) … D) …"])
+def test_a_multiple_choice_question_is_found_by_its_stem_more_than_its_options(qa: Any, marks: str) -> None:
+    # three options quote other articles word for word; the stem is what the question is about
+    a, b, c, d = marks.replace(" …", "").split()
+    options = ["hợp tác quốc tế về đào tạo nhân lực", "PVN", "Tháng Thanh niên tổ chức hoạt động tình nguyện",
+               "phim được phép phổ biến đến người xem"]
+    q = "Đâu không phải là tên viết tắt của doanh nghiệp nhà nước Tập đoàn Dầu khí Việt Nam? " + " ".join(
+        f"{m} {o}" for m, o in zip((a, b, c, d), options))
+    assert _first(search(qa, q)) in (qa.ids["glossary"], qa.ids["short"])
+    assert _first(search(qa, fold(q))) in (qa.ids["glossary"], qa.ids["short"])
