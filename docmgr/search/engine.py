@@ -10,7 +10,7 @@ Index fields (``SCHEMA_VERSION`` changes when they do; an index of another versi
 words, with positions: a phrase of 3+ words is a phrase of its pairs),
 ``type`` (folded
 tokens of code and name), ``number``, ``issuer``, ``file`` (folded tokens), ``date`` (yyyymmdd int),
-``type_facet`` and ``year`` (facets), ``refs`` (the law a document is and its articles:
+``type_facet`` and ``year`` (facets; the file name split on ``_ - .`` too), ``refs`` (the law a document is and its articles:
 :mod:`docmgr.search.articles`). Article headings (``Điều 12. Quyền của viên chức``) are indexed twice
 in the body views: the heading names what an article is about.
 """
@@ -201,6 +201,11 @@ def date_int(iso: Optional[str]) -> Optional[int]:
         return None
 
 
+def file_words(name: str) -> str:
+    """A file name as words: split on ``_`` as well as ``-`` and ``.`` (``335-ND-CP_scanned_signed.pdf``)."""
+    return name.replace("_", " ")
+
+
 def index_fields(doc: IndexDoc) -> dict[str, object]:
     """The analysed field values every engine indexes for ``doc`` (absent date: no ``date``/``year``)."""
     from docmgr.search.analysis import analyse
@@ -218,7 +223,7 @@ def index_fields(doc: IndexDoc) -> dict[str, object]:
         "type": analyse(f"{doc.type_code or ''} {doc.type_name or ''}").folded,
         "number": analyse(doc.number).folded,
         "issuer": analyse(doc.issuer).folded,
-        "file": analyse(doc.filename).folded,
+        "file": analyse(file_words(doc.filename)).folded,
         "refs": refs_text(doc.title, body),
         "type_facet": doc.type_name or doc.type_code or "",
     }

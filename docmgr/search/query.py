@@ -119,11 +119,16 @@ def _pull_relative(text: str, today: date) -> tuple[str, Optional[Node]]:
     low = text.lower()
     for phrase in _BARE_RELATIVE:
         i = low.find(phrase)
-        if i >= 0 and (i == 0 or low[i - 1] == " ") and (i + len(phrase) == len(low) or low[i + len(phrase)] == " "):
-            if low[:i].rstrip().endswith(":") or low[max(0, i - 1):i] == '"':
+        if i < 0:
+            continue
+        j = i + len(phrase)
+        if i and low[i - 1] == '"' and low[j:j + 1] == '"':  # "năm nay" quoted, as the help writes it
+            i, j = i - 1, j + 1
+        if (i == 0 or low[i - 1] == " ") and (j == len(low) or low[j] == " "):
+            if low[:i].rstrip().endswith(":"):
                 continue
             start, end = relative_range(_RELATIVE[fold(phrase)], today)
-            return (text[:i] + text[i + len(phrase):]).strip(), DateRange(start, end)
+            return (text[:i] + text[j:]).strip(), DateRange(start, end)
     return text, None
 
 
