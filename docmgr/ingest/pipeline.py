@@ -36,6 +36,8 @@ class IngestContext:
         password: for encrypted PDFs.
         cancel: cancel flag with the per-file deadline.
         on_page: called with (done, total) pages, for progress.
+        ocr_layers: the text layers of pages sent to OCR that may still beat it (a scanner's own OCR
+            layer), by page number: the better reading of each is kept.
         ocr_ahead: set when the OCR of ``ocr_jobs`` was already submitted (a batch reads ahead): called
             with (cancel, on_page), it waits for the pages, in order.
     """
@@ -52,6 +54,7 @@ class IngestContext:
     ocr_jobs: list[Any] = field(default_factory=list)
     ocr_results: list[Any] = field(default_factory=list)
     ocr_reasons: dict[int, str] = field(default_factory=dict)
+    ocr_layers: dict[int, str] = field(default_factory=dict)
     text_source: str = ""
     pages_range: Optional[tuple[int, int]] = None
     ocr_ahead: Optional[Callable[[CancelToken, Optional[Callable[[int, int], None]]], list[Any]]] = None
@@ -168,6 +171,8 @@ class ExtractText(_Always):
                     ctx.pages.append(Page(page.number, page.text, "text-layer"))
                 else:
                     ctx.ocr_reasons[page.number] = page.ocr_reason
+                    if page.layer is not None:
+                        ctx.ocr_layers[page.number] = page.layer
                     ctx.ocr_jobs.append(OcrJob(str(ctx.source), "pdf", page.number - 1, page.number,
                                                ctx.password))
 
@@ -188,8 +193,17 @@ class Ocr:
         else:
             results = ocr_pages(ctx.ocr_jobs, languages=ctx.settings.ocr_languages, cancel=ctx.cancel,
                                 progress=ctx.on_page)
+        kept: list[Page] = []
+        if ctx.ocr_layers:   # a scanner's layer stays where OCR read the page worse
+            from docmgr.ingest.quality import layer_wins
+
+            layers = ctx.ocr_layers
+            won = {r.page.number for r in results if r.page.number in layers
+                   and layer_wins(layers[r.page.number], r.page.text)}
+            kept = [Page(n, layers[n], "text-layer") for n in sorted(won)]
+            results = [r for r in results if r.page.number not in won]
         ctx.ocr_results = results
-        ctx.pages = sorted([*ctx.pages, *(r.page for r in results)], key=lambda p: p.number)
+        ctx.pages = sorted([*ctx.pages, *(r.page for r in results), *kept], key=lambda p: p.number)
 
 
 class TextSource(_Always):

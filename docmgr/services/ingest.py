@@ -99,7 +99,7 @@ def prepare(library: Library, path: Path, password: Optional[str], reader: Optio
             assert ctx.sniffed is not None
             if ctx.sniffed.kind == "image":
                 ExtractText().run(ctx)
-                item.layer = TextLayer(ctx.pages, ctx.ocr_jobs, ctx.ocr_reasons)
+                item.layer = TextLayer(ctx.pages, ctx.ocr_jobs, ctx.ocr_reasons, ctx.ocr_layers)
             else:
                 item.reads = reader.submit(path, library.settings, password, ctx.sniffed, limit_of(library))
             if seen is not None:
@@ -131,6 +131,7 @@ def finish(library: Library, item: Prepared, cancel: CancelToken, reader: Option
                 raise item.layer_error
             layer = item.layer or reader.results(item.reads)
             ctx.pages, ctx.ocr_jobs, ctx.ocr_reasons = layer.pages, layer.ocr_jobs, layer.ocr_reasons
+            ctx.ocr_layers = layer.ocr_layers
             runs = item.ocr
             if runs:
                 ctx.ocr_ahead = lambda token, pages: reader.ocr_results(runs, token, pages, while_waiting)
