@@ -38,6 +38,7 @@ class IngestContext:
         on_page: called with (done, total) pages, for progress.
         ocr_layers: the text layers of pages sent to OCR that may still beat it (a scanner's own OCR
             layer), by page number: the better reading of each is kept.
+        scratch: a folder for temporary files (the library's tmp/; None: the system's).
         ocr_ahead: set when the OCR of ``ocr_jobs`` was already submitted (a batch reads ahead): called
             with (cancel, on_page), it waits for the pages, in order.
     """
@@ -57,6 +58,7 @@ class IngestContext:
     ocr_layers: dict[int, str] = field(default_factory=dict)
     text_source: str = ""
     pages_range: Optional[tuple[int, int]] = None
+    scratch: Optional[Path] = None
     ocr_ahead: Optional[Callable[[CancelToken, Optional[Callable[[int, int], None]]], list[Any]]] = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -139,7 +141,8 @@ class Sniff(_Always):
 
 
 class ExtractText(_Always):
-    """Pages from the text layer (PDF), the text itself (txt, docx), or OCR jobs (scans, images)."""
+    """Pages from the text layer (PDF), the text itself (txt, docx, other office files through their
+    PDF rendition, kept in ``extra["rendition"]``), or OCR jobs (scans, images)."""
 
     name = "extract"
 
@@ -156,6 +159,15 @@ class ExtractText(_Always):
             from docmgr.ingest.office import read_docx
 
             ctx.pages = [Page(1, read_docx(ctx.source), "plain")]
+        elif kind == "office":
+            from docmgr.ingest.libreoffice import convert_to_pdf, rendition_pages
+            from docmgr.ingest.sniff import OFFICE_FORMATS
+
+            suffix = ctx.sniffed.suffix
+            pdf = convert_to_pdf(ctx.source, suffix, OFFICE_FORMATS[suffix][1], scratch=ctx.scratch,
+                                 cancel=ctx.cancel)
+            ctx.extra["rendition"] = pdf
+            ctx.pages = [Page(i, text, "plain") for i, text in enumerate(rendition_pages(pdf), start=1)]
         elif kind == "image":
             from docmgr.ingest.images import frame_count
 
