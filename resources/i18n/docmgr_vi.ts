@@ -674,6 +674,21 @@ AND  OR  NOT  -từ  ( )</translation>
         <translation>tệp văn phòng không hỗ trợ (chỉ đọc Word .docx)</translation>
     </message>
     <message>
+        <location filename="../../docmgr/gui/causes.py" line="27"/>
+        <source>unsupported office file (only Word, Excel, OpenDocument text and spreadsheets are read)</source>
+        <translation>tệp văn phòng không hỗ trợ (chỉ đọc Word, Excel, văn bản và bảng tính OpenDocument)</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="29"/>
+        <source>LibreOffice is needed to read {0} files: install it from https://www.libreoffice.org/download</source>
+        <translation>cần LibreOffice để đọc tệp {0}: hãy cài đặt từ https://www.libreoffice.org/download</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="31"/>
+        <source>LibreOffice could not read this {0} file</source>
+        <translation>LibreOffice không đọc được tệp {0} này</translation>
+    </message>
+    <message>
         <location filename="../../docmgr/gui/causes.py" line="26"/>
         <source>damaged PDF ({0})</source>
         <translation>PDF bị hỏng ({0})</translation>

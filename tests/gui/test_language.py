@@ -121,3 +121,12 @@ def test_refusal_causes_in_vietnamese(qtbot: Any, library_path: Path) -> None:
     assert translate_cause("page 3: tesseract failed (timeout)") == "trang 3: tesseract bị lỗi (timeout)"
     assert translate_cause("too many pages (900 > 500)") == "quá nhiều trang (900 > 500)"
     assert translate_cause("something new") == "something new"
+
+
+def test_libreoffice_causes_in_vietnamese(qtbot: Any, library_path: Path) -> None:
+    from docmgr.gui.causes import translate_cause
+    from docmgr.ingest.libreoffice import INSTALL_HINT
+
+    _window(qtbot, library_path, "vi")
+    assert translate_cause(INSTALL_HINT.format(what="Word .doc")) == \
+        "cần LibreOffice để đọc tệp Word .doc: hãy cài đặt từ https://www.libreoffice.org/download"
