@@ -14,4 +14,5 @@ COMMANDS: list[str] = [
     "search",
     "reindex",
     "calendar_",
+    "procedure",
 ]
