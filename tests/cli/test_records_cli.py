@@ -24,3 +24,22 @@ def test_procedure_list_and_due_by_procedure(cli: Any) -> None:
     assert {"code", "name", "types", "copy_kind", "required", "condition"} <= set(birth["components"][0])
     p = cli("calendar", "due", "--from", "2026-04-24T10:00", "--procedure", "XN-HON-NHAN")
     assert p.stdout.strip() == "2026-05-04", p.stderr
+
+
+def test_dossier_commands(cli: Any) -> None:
+    d = cli.json("dossier", "new", "--procedure", "XN-HON-NHAN", "--applicant", "Nguyễn Văn An", "--phone",
+                 "0912345678", "--received", "2026-08-19T09:00")
+    assert d["due"] == "2026-08-22" and d["status"] == "received" and d["appointment"]["date"] == "2026-08-22"
+    code = d["code"]
+    assert code.endswith("-260819-0001")
+    check = cli("dossier", "check", code, "--json")
+    assert check.returncode == 1 and '"to-khai"' in check.stdout
+    bad = cli("dossier", "status", code, "returned")
+    assert bad.returncode == 2 and "cannot become returned" in bad.stderr
+    ok = cli.json("dossier", "status", code, "in-progress", "--note", "chuyển tư pháp")
+    assert ok["history"][-1]["note"] == "chuyển tư pháp"
+    assert [x["code"] for x in cli.json_lines("dossier", "find", "NGUYEN VAN AN")] == [code]
+    assert [x["code"] for x in cli.json_lines("dossier", "find", "0912345678")] == [code]
+    assert [x["code"] for x in cli.json_lines("dossier", "list", "--overdue")] == [code]  # due in August 2026
+    missing = cli("dossier", "show", "NO-SUCH-CODE", "--json")
+    assert missing.returncode == 2 and "no dossier" in missing.stdout

@@ -15,4 +15,5 @@ COMMANDS: list[str] = [
     "reindex",
     "calendar_",
     "procedure",
+    "dossier",
 ]
