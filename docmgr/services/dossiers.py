@@ -102,6 +102,10 @@ def attach(library: Library, code: str, doc_ids: Sequence[int], component: Optio
         items.append(Attached(doc_id, slot, type_code))
     with library.write_lock():
         st.attach(dossier.code, items, current_actor())
+    if dossier.kind == "feedback" and not dossier.triage:
+        from docmgr.services.dossier_feedback import route_from_documents
+
+        route_from_documents(library, dossier.code)
     return show(library, dossier.code)
 
 

@@ -30,7 +30,7 @@ def _days(text: str) -> int:
 
 
 def register(sub: Any) -> argparse.ArgumentParser:
-    p = sub.add_parser("dossier", help="dossiers: receive, attach, check, status, find",
+    p = sub.add_parser("dossier", help="dossiers: receive, attach, check, status, find; feedback",
                        description="Dossiers of the one-stop office (see CLI.md, Records).")
     inner = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     new = inner.add_parser("new", help="receive a dossier")
@@ -59,7 +59,15 @@ def register(sub: Any) -> argparse.ArgumentParser:
     lst.add_argument("--due-soon", type=_days, metavar="DAYS", help="open and due within DAYS working days")
     find = inner.add_parser("find", help="by code, name (with or without marks), ID number or phone")
     find.add_argument("text", nargs="+")
-    for q in (new, att, chk, st, show, lst, find):
+    rt = inner.add_parser("route", help="feedback: the desk answers now, or it goes to an agency")
+    rt.add_argument("code", metavar="CODE")
+    rt.add_argument("triage", choices=("desk", "agency"))
+    rt.add_argument("--field", metavar="F", help="field of work (code), for an agency")
+    rt.add_argument("--note", default="", metavar="T")
+    ans = inner.add_parser("answer", help="feedback: record the answer given (closes it as done)")
+    ans.add_argument("code", metavar="CODE")
+    ans.add_argument("text", nargs="+")
+    for q in (new, att, chk, st, show, lst, find, rt, ans):
         q.add_argument("--json", action="store_true", help="JSON output")
         q.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return p
@@ -79,6 +87,9 @@ def print_dossier(d: dict[str, Any]) -> None:
         print(f"    #{doc['id']:<6} {doc.get('component_name') or '(thừa)'}  [{doc['type'] or '—'}]")
     for m in d.get("missing", []):
         print(f"    THIẾU  {m['name']}")
+    fb = d.get("feedback")
+    if fb:
+        print(f"    phân luồng: {fb['triage'] or '—'} {fb['field_of_work'] or ''}   trả lời: {fb['answer'] or '—'}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -97,6 +108,11 @@ def run(args: argparse.Namespace) -> int:
         data = svc.attach(library, args.code, args.doc_ids, args.component)
     elif args.action == "status":
         data = svc.set_status(library, args.code, args.status, args.note)
+    elif args.action in ("route", "answer"):
+        from docmgr.services import dossier_feedback as fb
+
+        data = (fb.route(library, args.code, args.triage, args.field, args.note) if args.action == "route"
+                else fb.answer(library, args.code, " ".join(args.text)))
     elif args.action == "show":
         data = svc.show(library, args.code)
     elif args.action == "check":
