@@ -43,3 +43,16 @@ def test_dossier_commands(cli: Any) -> None:
     assert [x["code"] for x in cli.json_lines("dossier", "list", "--overdue")] == [code]  # due in August 2026
     missing = cli("dossier", "show", "NO-SUCH-CODE", "--json")
     assert missing.returncode == 2 and "no dossier" in missing.stdout
+
+
+def test_form_commands_write_pdfs_and_print_the_path(cli: Any, tmp_path: Any) -> None:
+    code = cli.json("dossier", "new", "--procedure", "KHAI-SINH", "--applicant", "Trần Thị Bích")["code"]
+    for args in (("receipt",), ("supplement-request",), ("refusal", "--reason", "Sai thẩm quyền"), ("tracking-sheet",)):
+        out = tmp_path / f"{args[0]}.pdf"
+        p = cli(args[0], code, *args[1:], "-o", out)
+        assert p.returncode == 0, p.stderr
+        assert p.stdout.strip() == str(out) and out.read_bytes().startswith(b"%PDF")
+    assert cli("refusal", code, "-o", tmp_path / "x.pdf").returncode == 2  # --reason is required
+    checklist = tmp_path / "mang-theo.pdf"
+    p = cli("procedure", "find", "sang tên sổ đỏ", "--checklist", checklist)
+    assert p.returncode == 0 and checklist.exists() and "DAT-BIEN-DONG" in p.stdout

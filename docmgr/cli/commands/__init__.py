@@ -16,4 +16,8 @@ COMMANDS: list[str] = [
     "calendar_",
     "procedure",
     "dossier",
+    "receipt",
+    "supplement_request",
+    "refusal",
+    "tracking_sheet",
 ]
