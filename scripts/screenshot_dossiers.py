@@ -56,7 +56,7 @@ def main(out_dir: str) -> int:
             time.sleep(0.05)
         for _ in range(20):
             app.processEvents()
-        target = Path(out_dir) / "dossiers.png"
+        target = Path(out_dir) / "screenshot-dossiers.png"
         target.parent.mkdir(parents=True, exist_ok=True)
         screen.grab().save(str(target), "PNG")
         print(target)
