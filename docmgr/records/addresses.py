@@ -20,11 +20,16 @@ from docmgr.records.resources import RecordsDataError, data_file, read_json
 
 UNITS_FILE = "admin_units.json"
 # how a unit's kind is written on paper: "Phường", "P.", "Xã", "X.", "Thị trấn", "TT."
-_KINDS = {"phuong": r"(?:phuong|p\.?)", "xa": r"(?:xa|x\.?)", "thi tran": r"(?:thi tran|tt\.?)"}
+_KINDS = {"phường": r"(?:phường|phuong|p\.?)", "xã": r"(?:xã|xa|x\.?)", "thị trấn": r"(?:thị trấn|thi tran|tt\.?)",
+          "phuong": r"(?:phuong|p\.?)", "xa": r"(?:xa|x\.?)", "thi tran": r"(?:thi tran|tt\.?)"}
+
+
+def _exact(text: str) -> str:
+    return re.sub(r"\s+", " ", normalize_tones(nfc(text)).lower()).strip()
 
 
 def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", fold(normalize_tones(nfc(text))).lower()).strip()
+    return fold(_exact(text))
 
 
 _HIGHER = re.compile(r"(?<!\w)(?:quan|huyen|thi xa|thanh pho|tinh|tp\.?|q\.|h\.)\s*[^,;]*")
@@ -32,10 +37,11 @@ _ROMAN = {r: str(i) for i, r in enumerate("i ii iii iv v vi vii viii ix x".split
 _DISTRICT = re.compile(r"(?<!\w)(?:quan|huyen|thi xa|q\.|h\.)\s*\w")
 
 
-def _pattern(name: str, strict: bool) -> re.Pattern[str]:
+def _pattern(name: str, strict: bool, marked: bool) -> re.Pattern[str]:
     """A unit name as it may be written: its kind spelled out or abbreviated, or (loose, for named
-    units such as "An Hòa") left out; "Phường 1" always needs its kind."""
-    k = _key(name)
+    units such as "An Hòa") left out; "Phường 1" always needs its kind. ``marked`` compares with the
+    diacritics (Thành ≠ Thạnh), else folded (for addresses typed without marks)."""
+    k = _exact(name) if marked else _key(name)
     for kind, spelled in _KINDS.items():
         if k.startswith(kind + " "):
             rest = k[len(kind) + 1:]
@@ -81,33 +87,41 @@ class AdminUnits:
         key = _key(text)
         for prov in self.provinces:
             names = {u["id"]: f"{u['name']}, {prov['name']}" for u in prov["units"]}
-            # the kind written out ("Phường An Hòa", "P. An Hòa") first; else the bare name, outside the
-            # district and province parts ("Huyện Cờ Đỏ" is not "Thị trấn Cờ Đỏ")
-            loose_key = _HIGHER.sub(" ", key)
-            direct = [u for u in prov["units"] if _compiled(u["name"], True).search(key)]
-            olds = [o for o in prov["old"] if _compiled(o["name"], True).search(key)]
-            if not direct and not olds:
-                direct = [u for u in prov["units"] if _compiled(u["name"], False).search(loose_key)]
-                olds = [o for o in prov["old"] if _compiled(o["name"], False).search(loose_key)]
+            direct, olds = self._find(prov, text)
             named_old_prov = [p for p in prov["old_provinces"] if re.sub(r"^(?:tinh|thanh pho) ", "", _key(p)) in key]
             if named_old_prov:
                 olds = [o for o in olds if o["province"] in named_old_prov] or olds
-            # an old-style address (district named) or an old unit that no longer exists: map it
-            district = _DISTRICT.search(key) is not None
+            # an old-style address (a district, or a former province such as Hậu Giang, named) or an old
+            # unit that no longer exists: map it
+            district = _DISTRICT.search(key) is not None or any(p != prov["name"] for p in named_old_prov)
+            longest = max((len(x["name"]) for x in direct + olds), default=0)  # "Trường Long A", not "Trường Long"
+            direct = [u for u in direct if len(u["name"]) == longest]
+            olds = [o for o in olds if len(o["name"]) == longest]
             if olds and (district or not direct):
-                longest = max(len(o["name"]) for o in olds)
-                olds = [o for o in olds if len(o["name"]) == longest]
                 targets = tuple(dict.fromkeys(names[n] for o in olds for n in o["new"]))
                 return Resolved(text, targets, olds[0]["name"] if len({o["name"] for o in olds}) == 1 else None)
             if direct:
-                longest = max(len(u["name"]) for u in direct)
-                return Resolved(text, tuple(names[u["id"]] for u in direct if len(u["name"]) == longest))
+                return Resolved(text, tuple(names[u["id"]] for u in direct))
         return Resolved(text)
 
+    @staticmethod
+    def _find(prov: dict[str, Any], text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The 2025 and old units of a province an address names: with marks first, then folded; the
+        kind written out ("Phường An Hòa", "P. An Hòa") first, else the bare name outside the district
+        and province parts ("Huyện Cờ Đỏ" is not "Thị trấn Cờ Đỏ")."""
+        for marked in (True, False):
+            key = _exact(text) if marked else _key(text)
+            for strict, where in ((True, key), (False, _HIGHER.sub(" ", key))):
+                direct = [u for u in prov["units"] if _compiled(u["name"], strict, marked).search(where)]
+                olds = [o for o in prov["old"] if _compiled(o["name"], strict, marked).search(where)]
+                if direct or olds:
+                    return direct, olds
+        return [], []
 
-@lru_cache(maxsize=8192)
-def _compiled(name: str, strict: bool) -> re.Pattern[str]:
-    return _pattern(name, strict)
+
+@lru_cache(maxsize=16384)
+def _compiled(name: str, strict: bool, marked: bool) -> re.Pattern[str]:
+    return _pattern(name, strict, marked)
 
 
 @lru_cache(maxsize=4)
