@@ -61,6 +61,8 @@ class DossierConfig:
         config.slot_times()  # validates
         if config.slot_capacity < 1:
             raise UsageError("settings.json: dossiers.slot_capacity must be at least 1")
+        if "{seq" not in config.code_format or "{yymmdd" not in config.code_format and "{yyyymmdd" not in config.code_format:
+            raise UsageError("settings.json: dossiers.code_format needs {seq} and the day ({yymmdd} or {yyyymmdd})")
         config.format_code(date(2026, 1, 1), 1)
         return config
 

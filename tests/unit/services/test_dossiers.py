@@ -163,3 +163,15 @@ def test_two_processes_creating_at_once_leave_no_gap_or_repeat(library_path: Pat
     assert seqs == list(range(1, 2 * per + 1))
     names = {d["applicant"]["name"].split()[0] for d in rows}
     assert names == {"A", "B"}
+
+
+@pytest.mark.parametrize("settings,message", [
+    ({"code_format": "{agency}-{seq:04d}"}, "needs {seq} and the day"),
+    ({"code_format": "{agency}-{yymmdd}-{seq:04d}-{nope}"}, "is not usable"),
+    ({"slot_capacity": 0}, "at least 1"),
+    ({"return_slots": ["8h"]}, "is not HH:MM"),
+])
+def test_bad_dossier_settings_are_named(library: Any, settings: dict[str, Any], message: str) -> None:
+    library.settings.extra["dossiers"] = settings
+    with pytest.raises(UsageError, match=message):
+        _new(library)
