@@ -804,6 +804,26 @@ Kéo thả tệp hoặc thư mục vào cửa sổ này, hoặc chọn Tệp ›
 <context>
     <name>dossiers</name>
     <message>
+        <source>The answer given (feedback)</source>
+        <translation>Nội dung trả lời (phản ánh, kiến nghị)</translation>
+    </message>
+    <message>
+        <source>Record answer</source>
+        <translation>Ghi nhận trả lời</translation>
+    </message>
+    <message>
+        <source>not routed yet</source>
+        <translation>chưa phân luồng</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>Phân luồng</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Trả lời</translation>
+    </message>
+    <message>
         <source> working days</source>
         <translation> ngày làm việc</translation>
     </message>

@@ -75,3 +75,16 @@ def test_the_finder_shows_the_procedure_with_what_to_bring(qtbot: Any, window: A
     # overdue / due-soon filters run without a dossier
     screen.filter.setCurrentIndex(screen.filter.findData("overdue"))
     assert screen.codes() == []
+
+
+def test_a_feedback_dossier_is_answered_from_the_screen(qtbot: Any, window: Any) -> None:
+    window.dossiers_action.trigger()
+    screen = window.dossier_screen
+    screen.create({"procedure": "PHAN-ANH", "name": "Lê Văn Cường"})
+    qtbot.waitUntil(lambda: screen.task is None and screen.code is not None, timeout=60_000)
+    from docmgr.gui.widgets.dossiers import _tr
+
+    assert screen.answer_button.isVisibleTo(screen) and _tr("not routed yet") in screen.header.text()
+    screen.record_answer("Đã hướng dẫn tại quầy.")
+    qtbot.waitUntil(lambda: screen.task is None and "Đã hướng dẫn tại quầy." in screen.header.text(), timeout=30_000)
+    assert not screen.answer_button.isVisibleTo(screen)  # done: nothing left to answer

@@ -134,6 +134,14 @@ class DossierScreen(QWidget):
         self.supplement_button.clicked.connect(lambda: self.print_form("supplement-request"))
         self.tracking_button = QPushButton(_tr("Tracking sheet…"))
         self.tracking_button.clicked.connect(lambda: self.print_form("tracking-sheet"))
+        self.answer_box = QLineEdit()
+        self.answer_box.setPlaceholderText(_tr("The answer given (feedback)"))
+        self.answer_button = QPushButton(_tr("Record answer"))
+        self.answer_button.clicked.connect(lambda: self.record_answer(self.answer_box.text()))
+        answer_row = QHBoxLayout()
+        answer_row.addWidget(self.answer_box)
+        answer_row.addWidget(self.answer_button)
+        self.answer_widgets = (self.answer_box, self.answer_button)
         forms_row, forms_row2 = QHBoxLayout(), QHBoxLayout()
         for b in (self.attach_button, self.print_button, self.save_button):
             forms_row.addWidget(b)
@@ -146,6 +154,7 @@ class DossierScreen(QWidget):
         mv.addWidget(QLabel(_tr("Papers (drop documents or files here):")))
         mv.addWidget(self.components, 1)
         mv.addLayout(status_row)
+        mv.addLayout(answer_row)
         mv.addLayout(forms_row)
         mv.addLayout(forms_row2)
 
@@ -226,6 +235,8 @@ class DossierScreen(QWidget):
         for w in (self.apply_status, self.attach_button, self.print_button, self.save_button,
                   self.supplement_button, self.tracking_button):
             w.setEnabled(code is not None)
+        for w in self.answer_widgets:
+            w.setVisible(False)
         if code is None:
             self.header.setText(_tr("Choose a dossier, or make a new one."))
             return
@@ -241,6 +252,18 @@ class DossierScreen(QWidget):
             f"<b>{escape(d['code'])}</b> — {escape(STATUS_VI.get(d['status'], d['status']))}<br>"
             f"{escape(a['name'])} · {escape(a['id_number'])} · {escape(a['phone'])}<br>{escape(proc.name)}<br>"
             f"{_tr('Due')}: {d['due']}" + (f" · {_tr('Return')}: {appt['date']} {appt['slot']}" if appt else ""))
+        fb = d.get("feedback")
+        if fb is not None:
+            from docmgr.services.classify import taxonomy
+
+            tax = taxonomy()
+            route = tax.triage[fb["triage"]].name_vi if fb["triage"] in tax.triage else _tr("not routed yet")
+            fow = tax.fields_of_work[fb["field_of_work"]].name_vi if fb["field_of_work"] in tax.fields_of_work else ""
+            self.header.setText(self.header.text() + f"<br>{_tr('Routing')}: {escape(route)}"
+                                + (f" — {escape(fow)}" if fow else "")
+                                + (f"<br>{_tr('Answer')}: {escape(fb['answer'])}" if fb["answer"] else ""))
+            for w in self.answer_widgets:
+                w.setVisible(d["status"] in ("received", "in-progress", "needs-supplement"))
         have = {doc["component"] for doc in d["documents"]}
         for c in proc.components:
             if c.code in have:
@@ -340,6 +363,16 @@ class DossierScreen(QWidget):
         code, library = self.code, self.library
         self.note.clear()
         return self._run(lambda: svc.set_status(library, code, status, note), self._after)
+
+    def record_answer(self, text: str) -> Optional[Task]:
+        """Record the answer given to a feedback dossier (it closes as done)."""
+        if self.code is None or not text.strip():
+            return None
+        from docmgr.services.dossier_feedback import answer
+
+        code, library = self.code, self.library
+        self.answer_box.clear()
+        return self._run(lambda: answer(library, code, text), self._after)
 
     def _after(self, dossier: Any) -> None:
         self.refresh()
