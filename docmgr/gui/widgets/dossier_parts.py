@@ -1,4 +1,5 @@
-"""Parts of the dossier screen: the procedure finder, the new-dossier dialog and printing a form PDF
+"""Parts of the dossier screen: the papers list that takes drops, the procedure finder, the new-dossier
+dialog and printing a form PDF
 through Qt's print dialog (pages rendered by pypdfium2 at the printer's resolution)."""
 
 from __future__ import annotations
@@ -7,10 +8,11 @@ from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
-from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QPainter
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QPushButton, QTextBrowser, QVBoxLayout, QWidget)
 
+from docmgr.gui.models.documents import DOC_IDS_MIME
 from docmgr.gui.workers import Task, TaskContext, start
 
 PROC_ROLE = Qt.ItemDataRole.UserRole + 7
@@ -112,6 +114,33 @@ class ProcedureFinder(QWidget):
         proc = self.current()
         if proc is not None:
             signal.emit(proc.code)
+
+
+class ComponentList(QListWidget):
+    """The dossier's papers; accepts dropped documents (ids from the document list) or files."""
+
+    ids_dropped = Signal(list)
+    files_dropped = Signal(list)
+
+    def __init__(self, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasFormat(DOC_IDS_MIME) or event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    dragMoveEvent = dragEnterEvent  # type: ignore[assignment]
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        data = event.mimeData()
+        if data.hasFormat(DOC_IDS_MIME):
+            text = bytes(data.data(DOC_IDS_MIME).data()).decode("ascii", "ignore")
+            self.ids_dropped.emit([int(x) for x in text.split(",") if x.strip().isdigit()])
+        elif data.hasUrls():
+            self.files_dropped.emit([u.toLocalFile() for u in data.urls() if u.isLocalFile()])
+        event.acceptProposedAction()
 
 
 class NewDossierDialog(QDialog):

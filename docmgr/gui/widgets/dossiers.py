@@ -7,20 +7,17 @@ Every write runs on the write pool (:func:`docmgr.gui.workers.start`); printing 
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPushButton, QSpinBox, QSplitter, QTableWidget,
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit,
+                               QListWidgetItem, QPushButton, QSpinBox, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from docmgr.gui.models.documents import DOC_IDS_MIME
-from docmgr.gui.widgets.dossier_parts import (NewDossierDialog, ProcedureFinder, print_pages,
-                                              render_pdf_pages)
-from docmgr.gui.workers import Task, TaskContext, start
+from docmgr.gui.widgets.dossier_parts import ComponentList, NewDossierDialog, ProcedureFinder
+from docmgr.gui.widgets.dossier_print import FormActions
+from docmgr.gui.workers import Task, start
 
 MISSING, PRESENT, OPTIONAL, EXTRA = QColor("#c62828"), QColor("#2e7d32"), QColor("#757575"), QColor("#6a1b9a")
 FILTERS = ("open", "overdue", "due-soon", "all")
@@ -30,34 +27,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("dossiers", text)
 
 
-class ComponentList(QListWidget):
-    """The dossier's papers; accepts dropped documents (ids from the document list) or files."""
-
-    ids_dropped = Signal(list)
-    files_dropped = Signal(list)
-
-    def __init__(self, parent: Optional[QWidget] = None) -> None:
-        super().__init__(parent)
-        self.setAcceptDrops(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if event.mimeData().hasFormat(DOC_IDS_MIME) or event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    dragMoveEvent = dragEnterEvent  # type: ignore[assignment]
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        data = event.mimeData()
-        if data.hasFormat(DOC_IDS_MIME):
-            text = bytes(data.data(DOC_IDS_MIME).data()).decode("ascii", "ignore")
-            self.ids_dropped.emit([int(x) for x in text.split(",") if x.strip().isdigit()])
-        elif data.hasUrls():
-            self.files_dropped.emit([u.toLocalFile() for u in data.urls() if u.isLocalFile()])
-        event.acceptProposedAction()
-
-
-class DossierScreen(QWidget):
+class DossierScreen(FormActions, QWidget):
     """Dossiers of one library. ``selected_ids`` gives the documents selected in the main window."""
 
     changed = Signal()
@@ -380,54 +350,3 @@ class DossierScreen(QWidget):
         if code in self.codes():
             self.table.selectRow(self.codes().index(code))
         self.show_dossier(code)
-
-    # -- forms -----------------------------------------------------------------------------------
-    def write_form(self, kind: str, path: Path) -> Task:
-        """Write a form PDF of the current dossier in the background."""
-        from docmgr.services import dossier_forms as forms
-
-        writers = {"receipt": forms.write_receipt, "supplement-request": forms.write_supplement_request,
-                   "tracking-sheet": forms.write_tracking_sheet}
-        code, library = self.code, self.library
-        return self._run(lambda: writers[kind](library, code, path), lambda _p: None)
-
-    def ask_save(self, kind: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Save PDF"), f"{kind}-{self.code}.pdf", "PDF (*.pdf)")
-        if path:
-            self.write_form(kind, Path(path))
-
-    def save_checklist(self, procedure: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Save checklist"), f"mang-theo-{procedure}.pdf", "PDF (*.pdf)")
-        if path:
-            from docmgr.services.dossier_forms import write_checklist
-            from docmgr.services.procedures import get_procedure
-
-            library = self.library
-            self._run(lambda: write_checklist(library, get_procedure(library, procedure), path), lambda _p: None)
-
-    def print_form(self, kind: str, printer: Any = None) -> Optional[Task]:
-        """Write the form, render its pages in a worker, then print them (Qt's print dialog when no printer)."""
-        if self.code is None:
-            return None
-        from docmgr.services import dossier_forms as forms
-
-        writers = {"receipt": forms.write_receipt, "supplement-request": forms.write_supplement_request,
-                   "tracking-sheet": forms.write_tracking_sheet}
-        code, library = self.code, self.library
-        dpi = printer.resolution() if printer is not None else 300
-
-        def work() -> Any:
-            with tempfile.TemporaryDirectory(dir=library.paths.tmp) as tmp:
-                path = writers[kind](library, code, Path(tmp) / f"{kind}.pdf")
-                return render_pdf_pages(path, dpi)
-
-        return self._run(work, lambda pages: self._print(pages, printer))
-
-    def _print(self, pages: list[Any], printer: Any) -> None:
-        if printer is None:
-            from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
-                return
-        print_pages(printer, pages)
