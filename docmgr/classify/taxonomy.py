@@ -24,11 +24,15 @@ ENV_RESOURCES = "DOCMGR_RESOURCES"
 
 
 def resources_dir() -> Path:
-    """The folder holding taxonomy.json and the starter model (``DOCMGR_RESOURCES`` overrides it)."""
+    """The folder holding taxonomy.json, the starter models and the translations: the package
+    ``docmgr.resources`` (the checkout's top-level ``resources/``, installed inside the package), found
+    with importlib.resources; ``DOCMGR_RESOURCES`` overrides it."""
     env = os.environ.get(ENV_RESOURCES)
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "resources"
+    from importlib.resources import files
+
+    return Path(str(files("docmgr.resources")))
 
 
 def key(text: str) -> str:
@@ -122,7 +126,26 @@ class Taxonomy:
                 return self.types[found[0]]
             if len(found) > 1:
                 raise UsageError(f"document type {text!r} is ambiguous: use one of {', '.join(sorted(found))}")
-        raise UsageError(f"unknown document type {text!r} (see `docmgr classify --help` or resources/taxonomy.json)")
+        close = self.close_matches(text)
+        hint = f"; did you mean {', '.join(f'{c} ({self.types[c].name_vi})' for c in close)}?" if close else ""
+        raise UsageError(f"unknown document type {text!r}{hint} (`docmgr types` lists them all)")
+
+    def close_matches(self, text: str, limit: int = 6) -> list[str]:
+        """Codes of the types a mistyped or partial ``text`` most likely means: names, codes and
+        aliases that begin with it or contain it as a word, then the nearest spellings."""
+        import difflib
+
+        wanted = key(text)
+        names = {c: [key(c), key(t.name_vi), *(key(a) for a in t.aliases), *( [key(t.name_en)] if t.name_en else [])]
+                 for c, t in self.types.items()}
+        found = [c for c, ns in names.items() if any(n.startswith(wanted) for n in ns)]
+        found += [c for c, ns in names.items() if c not in found and any(f" {wanted}" in f" {n}" for n in ns)]
+        if len(found) < limit:
+            flat = {n: c for c, ns in names.items() for n in ns}
+            for n in difflib.get_close_matches(wanted, list(flat), n=limit, cutoff=0.6):
+                if flat[n] not in found:
+                    found.append(flat[n])
+        return found[:limit]
 
     def resolve_field_of_work(self, text: str) -> str:
         """A field-of-work code from its code or Vietnamese name."""
@@ -148,10 +171,12 @@ def _load(path: str) -> Taxonomy:
     if version > SUPPORTED_VERSION:
         raise UsageError(f"{path}: taxonomy version {version} is newer than this docmgr supports")
     types: dict[str, DocType] = {}
+    seen: set[str] = set()
     for item in raw["types"]:
         code = str(item["code"])
-        if not code.isascii() or key(code) in {key(c) for c in types}:
+        if not code.isascii() or key(code) in seen:
             raise UsageError(f"{path}: type code {code!r} is not ASCII or not unique")
+        seen.add(key(code))
         types[code] = DocType(
             code=code, name_vi=nfc(item["name_vi"]), name_en=item.get("name_en", ""), category=item["category"],
             abbr=nfc(item.get("abbr", "")), headings=tuple(nfc(h) for h in item.get("headings", [])),

@@ -1,13 +1,12 @@
 """The building blocks of the printed forms (reportlab): what a form shows (:class:`FormData`), the
 font with Vietnamese letters, the styles, the two-column header with the national motto, the title
 with the dossier code's QR code, the applicant block, tables, signatures, and the atomic write
-(``FILE.part`` renamed into place). The forms themselves are in :mod:`docmgr.records.forms`.
+(:func:`docmgr.core.atomic.atomic_output`). The forms themselves are in :mod:`docmgr.records.forms`.
 """
 
 from __future__ import annotations
 
 import io
-import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -190,18 +189,16 @@ def signatures(left: str, right: str, right_name: str, st: dict[str, Any]) -> An
 
 
 def build(path: Path, story: list[Any], title: str) -> Path:
+    """Lay out ``story`` on A4 and write it atomically to ``path``."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
 
+    from docmgr.core.atomic import atomic_output
+
     path = Path(path)
-    tmp = path.with_name(path.name + ".part")
-    doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=20 * mm, rightMargin=12 * mm, topMargin=15 * mm,
-                            bottomMargin=15 * mm, title=title, author="docmgr")
-    try:
+    with atomic_output(path) as part:
+        doc = SimpleDocTemplate(str(part), pagesize=A4, leftMargin=20 * mm, rightMargin=12 * mm, topMargin=15 * mm,
+                                bottomMargin=15 * mm, title=title, author="docmgr")
         doc.build(story)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
     return path

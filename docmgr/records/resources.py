@@ -1,7 +1,7 @@
 """Where the records' data files live, and reading them with one clear error per bad file.
 
-The shipped files are in ``resources/records/`` (``DOCMGR_RESOURCES`` overrides the resources folder,
-as for the taxonomy). A library may hold its own edited copy of any of them in ``<library>/records/``;
+The shipped files are in ``resources/records/`` (installed as ``docmgr/resources/records/``;
+``DOCMGR_RESOURCES`` overrides the resources folder, as for the taxonomy). A library may hold its own edited copy of any of them in ``<library>/records/``;
 that copy wins.
 """
 
@@ -22,10 +22,14 @@ class RecordsDataError(DocmgrError):
 
 
 def shipped_dir() -> Path:
-    """``resources/records`` of this installation (or of ``$DOCMGR_RESOURCES``)."""
+    """``records/`` of the package ``docmgr.resources`` (the checkout's top-level ``resources/``,
+    installed inside the package; found with importlib.resources), or of ``$DOCMGR_RESOURCES``."""
     env = os.environ.get(ENV_RESOURCES)
-    base = Path(env) if env else Path(__file__).resolve().parents[2] / "resources"
-    return base / "records"
+    if env:
+        return Path(env) / "records"
+    from importlib.resources import files
+
+    return Path(str(files("docmgr.resources"))) / "records"
 
 
 def data_file(name: str, library_root: Optional[Path] = None) -> Path:

@@ -53,7 +53,9 @@ class ProcedureFinder:
         self.procedures = list(procedures)
         self.synonyms = [(re.compile(rf"(?<!\w){re.escape(_folded(k))}(?!\w)"), v) for k, v in synonyms.items()
                          if _folded(k)]
-        self._dir = tempfile.TemporaryDirectory(prefix="docmgr-procedures-")
+        from docmgr.core.scratch import root
+
+        self._dir = tempfile.TemporaryDirectory(prefix="procedures-", dir=root())  # the library's scratch
         self._engine: Any = create_engine(engine, Path(self._dir.name) / "index", create=True)
         docs = []
         for i, p in enumerate(self.procedures, start=1):

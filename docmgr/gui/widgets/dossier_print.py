@@ -3,7 +3,6 @@ worker), save a procedure's checklist. A mixin of :class:`docmgr.gui.widgets.dos
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from typing import Any, Optional
 
@@ -67,8 +66,10 @@ class FormActions:
         dpi = printer.resolution() if printer is not None else 300
 
         def work() -> Any:
-            with tempfile.TemporaryDirectory(dir=library.paths.tmp) as tmp:
-                path = writers[kind](library, code, Path(tmp) / f"{kind}.pdf")
+            from docmgr.core.scratch import scratch_folder
+
+            with scratch_folder("print-") as tmp:
+                path = writers[kind](library, code, tmp / f"{kind}.pdf")
                 return render_pdf_pages(path, dpi)
 
         return self._run(work, lambda pages: self._print(pages, printer))

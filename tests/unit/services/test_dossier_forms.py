@@ -74,4 +74,4 @@ def test_supplement_request_refusal_tracking_sheet_and_checklist(library: Any, d
         forms.write_refusal(library, code, " ", tmp_path / "x.pdf")
     with pytest.raises(UsageError, match="ending in .pdf"):
         forms.write_receipt(library, code, tmp_path / "x.txt")
-    assert not list(tmp_path.glob("*.part"))
+    assert not list(tmp_path.glob(".part-*")) and not list(tmp_path.glob("*.part"))
