@@ -40,6 +40,9 @@ def check_library(library: Library, *, progress: ProgressCallback = no_progress,
     from docmgr.services.indexing import check_index
 
     problems.extend(check_index(library))
+    from docmgr.services.audit import check_problems
+
+    problems.extend(check_problems(library))
     stray = [p for p in library.paths.originals.glob("*/*") if p.name not in referenced]
     return {"ok": not problems, "checked": len(originals), "problems": problems,
             "unreferenced_files": sorted(str(p) for p in stray)}

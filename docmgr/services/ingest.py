@@ -18,6 +18,7 @@ from docmgr.core.text import nfc
 from docmgr.ingest.parallel import OcrPart, PendingRead, TextLayer, TextReader, default_workers
 from docmgr.ingest.pipeline import (EXTRACT_STEPS, READ_STEPS, ExtractText, IngestContext, StopPipeline,
                                     run_steps)
+from docmgr.services import audit
 from docmgr.services.classify import Filing, filing_for, type_display
 
 log = logging.getLogger(__name__)
@@ -243,9 +244,11 @@ def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional
         try:
             with library.catalog.transaction() as tx:
                 doc_id = library.catalog.insert_document(tx, doc, ctx.pages)
+                audit.log(tx, "ingest", audit.doc_target(doc_id), audit.ingest_detail(doc))
         except BaseException:
             library.discard_original(ctx.sha256, ctx.sniffed.suffix)
             raise
+        audit.sync_head(library)
     if ocr_results:
         _save_derived(library, ctx.sha256, ocr_results, ctx.filename)
     if index:

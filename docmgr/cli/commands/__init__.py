@@ -13,4 +13,6 @@ COMMANDS: list[str] = [
     "export_pdf",
     "search",
     "reindex",
+    # the archive (CLI.md "Archive")
+    "audit",
 ]
