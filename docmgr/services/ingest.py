@@ -18,6 +18,7 @@ from docmgr.core.text import nfc
 from docmgr.ingest.parallel import OcrPart, PendingRead, TextLayer, TextReader, default_workers
 from docmgr.ingest.pipeline import (EXTRACT_STEPS, READ_STEPS, ExtractText, IngestContext, StopPipeline,
                                     run_steps)
+from docmgr.records.register import secrecy_warning
 from docmgr.services import audit
 from docmgr.services.classify import Filing, filing_for, type_display
 
@@ -36,6 +37,7 @@ class IngestResult:
     text_source: Optional[str] = None
     type: Optional[str] = None
     error: Optional[str] = None
+    warning: Optional[str] = None  # filed, but the clerk should know (a secrecy mark: records/register.py)
 
     def to_json(self) -> dict[str, object]:
         return asdict(self)
@@ -255,7 +257,8 @@ def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional
         from docmgr.services.indexing import sync_index_quietly
 
         sync_index_quietly(library)  # index freshness: the GUI finds a document as soon as it is filed
-    return IngestResult(display, "filed", doc_id, len(ctx.pages), ctx.text_source, type_display(filing.type_code), None)
+    return IngestResult(display, "filed", doc_id, len(ctx.pages), ctx.text_source, type_display(filing.type_code), None,
+                        secrecy_warning(filing.fields.get("secrecy")))
 
 
 def _save_derived(library: Library, sha256: str, results: Sequence[Any], title: str) -> None:

@@ -15,4 +15,6 @@ COMMANDS: list[str] = [
     "reindex",
     # the archive (CLI.md "Archive")
     "audit",
+    "register",
+    "user",
 ]
