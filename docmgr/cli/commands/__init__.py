@@ -17,4 +17,7 @@ COMMANDS: list[str] = [
     "audit",
     "register",
     "user",
+    "export",
+    "import_",
+    "backup",
 ]

@@ -141,3 +141,12 @@ def test_a_process_killed_while_registering_leaves_no_gap(library: Any, monkeypa
     for doc_id in ids:  # the clerk carries on: the rest get the next numbers, the done ones keep theirs
         register.add(library, doc_id)
     _assert_series(library, 400)
+
+
+def test_search_snippets_mask_id_numbers_unless_asked(library: Any) -> None:
+    from docmgr.services.search import search
+
+    file_doc(library, ["Tờ khai của Nguyễn Văn An, số định danh 092123456789, đăng ký khai sinh"])
+    hit = search(library, "khai sinh")["hits"][0]
+    assert "092123456789" not in hit["snippet"] + hit["title"] and "092*******89" in hit["snippet"]
+    assert "092123456789" in search(library, "khai sinh", unmasked=True)["hits"][0]["snippet"]
