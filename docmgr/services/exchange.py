@@ -66,23 +66,13 @@ def ids_for(library: Library, *, query: Optional[str] = None, dossier: Optional[
 
 
 def dossier_documents(library: Library, code: str) -> list[int]:
-    """Ids of a dossier's documents, read from the dossier tables when this build has them."""
-    conn = library.catalog.connection()
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    for table, code_col, doc_col in (("dossier_documents", "dossier_code", "doc_id"),
-                                     ("dossier_documents", "code", "doc_id")):
-        if table in tables:
-            cols = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
-            if {code_col, doc_col} <= cols:
-                return [int(r[0]) for r in conn.execute(
-                    f"SELECT {doc_col} FROM {table} WHERE {code_col} = ? ORDER BY {doc_col}", (code,))]
-    if "dossier_documents" in tables and "dossiers" in tables:
-        cols = {r[1] for r in conn.execute("PRAGMA table_info(dossier_documents)")}
-        if {"dossier_id", "doc_id"} <= cols:
-            return [int(r[0]) for r in conn.execute(
-                "SELECT dd.doc_id FROM dossier_documents dd JOIN dossiers d ON d.id = dd.dossier_id "
-                "WHERE d.code = ? ORDER BY dd.doc_id", (code,))]
-    raise UsageError(f"no dossier {code!r} in this library")
+    """Ids of a dossier's documents (from the dossier tables, when this build has them)."""
+    from docmgr.services.dossier_links import documents_of
+
+    ids = documents_of(library.catalog.connection(), code)
+    if ids is None:
+        raise UsageError(f"no dossier {code!r} in this library")
+    return ids
 
 
 def export(library: Library, target: Path, ids: Sequence[int], *, masked: bool = True,

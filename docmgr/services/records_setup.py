@@ -8,8 +8,8 @@ from docmgr.core.library import Library
 
 def ensure_records(library: Library) -> None:
     """Bring every archive component's tables up to date (cheap once done for this catalog)."""
-    from docmgr.records import audit, register, users
+    from docmgr.records import audit, register, retention, users
 
     for component, migrations in ((audit.COMPONENT, audit.MIGRATIONS), (register.COMPONENT, register.MIGRATIONS),
-                                  (users.COMPONENT, users.MIGRATIONS)):
+                                  (users.COMPONENT, users.MIGRATIONS), (retention.COMPONENT, retention.MIGRATIONS)):
         library.catalog.ensure_component(component, migrations)

@@ -20,4 +20,6 @@ COMMANDS: list[str] = [
     "export",
     "import_",
     "backup",
+    "retention",
+    "dispose",
 ]
