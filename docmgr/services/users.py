@@ -77,6 +77,12 @@ def sign_in(library: Library, name: str, password: str) -> User:
     return user
 
 
+def sign_out() -> None:
+    """Forget this process's sign-ins (the acting user is the OS user again)."""
+    _signed_in.clear()
+    os.environ.pop("DOCMGR_USER", None)
+
+
 def add_user(library: Library, name: str, role: str, password: Optional[str] = None) -> User:
     """Add a user or change one's role (an archivist's action)."""
     name = nfc(name).strip()
@@ -127,4 +133,4 @@ def _bootstrap(library: Library, name: str) -> None:
         audit.sync_head(library)
 
 
-__all__ = ["PermissionDenied", "User", "add_user", "current_user", "list_users", "remove_user", "require", "sign_in"]
+__all__ = ["PermissionDenied", "User", "add_user", "current_user", "list_users", "remove_user", "require", "sign_in", "sign_out"]
