@@ -22,4 +22,5 @@ COMMANDS: list[str] = [
     "backup",
     "retention",
     "dispose",
+    "stats",
 ]
