@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from docmgr.core.catalog import SCHEMA_VERSION, now_iso
+from docmgr.core.errors import LibraryError
 from docmgr.core.library import Library, file_sha256
 from docmgr.records import audit as trail
 from docmgr.records import package
@@ -67,6 +68,9 @@ def backup(library: Library, target: Path) -> dict[str, Any]:
                 sums.add_bytes("settings.json", settings)
                 for _doc_id, sha256, suffix in originals:
                     path = library.original_path(sha256, suffix)
+                    if not path.is_file():
+                        raise LibraryError(f"document {_doc_id}: its original {path} is missing, so the backup "
+                                           "would be incomplete; run `docmgr check`")
                     sums.add_file(f"originals/{sha256[:2]}/{sha256}{suffix}", path, compress=False)
                 if library.paths.models.is_dir():
                     for path in sorted(library.paths.models.rglob("*")):

@@ -34,9 +34,15 @@ def compute(library: Library, start: Optional[date] = None, end: Optional[date] 
         "documents": docs["by_issuer"],
         "dossier_summary": dossiers["summary"] if dossiers else None,
         "documents_total": docs["total"],
-        "fields_of_work": docs["by_field_of_work"],
+        "fields_of_work": {_field_name(code): n for code, n in docs["by_field_of_work"].items()},
         "feedback": figures.feedback(conn, s, e),
     }
+
+
+def _field_name(code: str) -> str:
+    from docmgr.services.documents import field_of_work_display
+
+    return (field_of_work_display(code) if code != figures.UNKNOWN else None) or code
 
 
 def rows(result: dict[str, Any]) -> list[tuple[Any, ...]]:
