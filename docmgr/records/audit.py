@@ -112,8 +112,10 @@ def append(tx: sqlite3.Connection, actor: str, action: str, target: str,
            detail: Optional[Mapping[str, Any]] = None, *, at: Optional[str] = None) -> Entry:
     """Append one entry inside the caller's write transaction (``BEGIN IMMEDIATE`` serialises the chain).
 
-    Call :func:`write_head` after the transaction commits (``services.audit`` does).
+    Call :func:`write_head` after the transaction commits (``services.audit`` does). A catalog opened
+    without the records components (``Library`` directly) gets the audit table here, in the same transaction.
     """
+    _ensure_in(tx)
     last = tx.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (int(last[0]) + 1, str(last[1])) if last else (1, GENESIS)
     at = at or now_iso()
@@ -122,6 +124,17 @@ def append(tx: sqlite3.Connection, actor: str, action: str, target: str,
     tx.execute("INSERT INTO audit_log (seq, at, actor, action, target, detail, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                (seq, at, actor, action, target, detail_json, prev, digest))
     return Entry(seq, at, actor, action, target, json.loads(detail_json), prev, digest)
+
+
+def _ensure_in(tx: sqlite3.Connection) -> None:
+    """:meth:`Catalog.ensure_component` for this component, inside an open write transaction."""
+    row = tx.execute("SELECT version FROM component_schema WHERE component = ?", (COMPONENT,)).fetchone()
+    current = 0 if row is None else int(row[0])
+    for step in range(current, len(MIGRATIONS)):
+        for statement in (s.strip() for s in MIGRATIONS[step].split(";")):
+            if statement:
+                tx.execute(statement)
+        tx.execute("INSERT OR REPLACE INTO component_schema (component, version) VALUES (?, ?)", (COMPONENT, step + 1))
 
 
 def entries(conn: sqlite3.Connection, *, target: Optional[str] = None,

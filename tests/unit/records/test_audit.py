@@ -146,3 +146,12 @@ def test_audit_cli_json_lines_and_check_exit_1(cli: Any, inputs: Path, library_p
     proc = cli("check", "--json")
     assert proc.returncode == 1
     assert [p for p in json.loads(proc.stdout)["problems"] if p["kind"] == "audit"][0]["id"] == 1
+
+
+def test_a_library_opened_without_the_components_still_records(tmp_path: Path, inputs: Path) -> None:
+    from docmgr.core.library import Library
+
+    library = Library(tmp_path / "plain")
+    (inputs / "qd.txt").write_text("\n".join(DECISION), encoding="utf-8")
+    (result,) = ingest_paths(library, [inputs / "qd.txt"])
+    assert [e.action for e in audit.history(library)] == ["ingest"] and audit_problems(library) == []

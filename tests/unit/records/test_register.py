@@ -150,3 +150,16 @@ def test_search_snippets_mask_id_numbers_unless_asked(library: Any) -> None:
     hit = search(library, "khai sinh")["hits"][0]
     assert "092123456789" not in hit["snippet"] + hit["title"] and "092*******89" in hit["snippet"]
     assert "092123456789" in search(library, "khai sinh", unmasked=True)["hits"][0]["snippet"]
+
+
+def test_register_cli(cli: Any, library: Any, tmp_path: Path) -> None:
+    doc = file_doc(library, ["v"], type_code="CV", fields=FIELDS)
+    cli.env["DOCMGR_USER"] = "vanthu"
+    out = cli.json("register", "add", doc, "--arrived", "2026-03-02T09:00")
+    assert (out["book"], out["year"], out["number"], out["doc_id"]) == ("den", 2026, 1, doc)
+    assert cli.json("register", "add", doc)["number"] == 1  # again: its existing entry
+    rows = cli.json_lines("register", "list", "--year", "2026")
+    assert len(rows) == 1 and rows[0]["doc_number"] == "15/QĐ-UBND"
+    proc = cli("register", "export", "--year", "2026", "-o", tmp_path / "so.xlsx")
+    assert proc.returncode == 0 and (tmp_path / "so.xlsx").exists()
+    assert cli("register", "add", doc, "--book", "nope").returncode == 2
