@@ -64,6 +64,8 @@ def dossier_columns(conn: sqlite3.Connection) -> Optional[dict[str, str]]:
     if None in found.values():
         return None
     out = {k: str(v) for k, v in found.items()}
+    if "kind" in cols:  # the dossiers component keeps feedback (phản ánh, kiến nghị) in the same table
+        out["kind"] = "kind"
     resolved = _pick(cols, "resolved", "resolved_at", "done_at", "finished_at", "closed_at", "returned_at")
     if resolved:
         out["resolved"] = resolved
@@ -95,13 +97,14 @@ def dossiers(conn: sqlite3.Connection, start: str, end: str, today: date) -> Opt
     resolved = _resolved_expr(conn, cols)
     statuses = ", ".join(repr(s) for s in RESOLVED)
     p, rcv, due, st = (f"x.{cols[k]}" for k in ("procedure", "received", "due", "status"))
+    only = " AND x.kind = 'dossier'" if "kind" in cols else ""
     sql = (f"SELECT {p}, substr({rcv}, 1, 7), COUNT(*), "
            f"SUM({st} IN ({statuses})), "
            f"SUM({st} IN ({statuses}) AND substr(COALESCE({resolved}, ''), 1, 10) <= substr({due}, 1, 10) "
            f"AND {resolved} IS NOT NULL), "
            f"SUM(({st} IN ({statuses}) AND {resolved} IS NOT NULL AND substr({resolved}, 1, 10) > substr({due}, 1, 10))"
            f" OR ({st} NOT IN ({statuses}, 'withdrawn') AND substr({due}, 1, 10) < ?)) "
-           f"FROM dossiers x WHERE substr({rcv}, 1, 10) BETWEEN ? AND ? GROUP BY 1, 2")
+           f"FROM dossiers x WHERE substr({rcv}, 1, 10) BETWEEN ? AND ?{only} GROUP BY 1, 2")
     table: dict[str, dict[str, dict[str, int]]] = {}
     totals = {"received": 0, "resolved": 0, "on_time": 0, "overdue": 0}
     for proc, month, received, done, on_time, overdue in conn.execute(sql, (today.isoformat(), start, end)):
@@ -110,7 +113,8 @@ def dossiers(conn: sqlite3.Connection, start: str, end: str, today: date) -> Opt
         for k in totals:
             totals[k] += row[k]
     open_overdue = conn.execute(
-        f"SELECT COUNT(*) FROM dossiers x WHERE {st} NOT IN ({statuses}, 'withdrawn') AND substr({due}, 1, 10) < ?",
+        f"SELECT COUNT(*) FROM dossiers x WHERE {st} NOT IN ({statuses}, 'withdrawn') AND substr({due}, 1, 10) < ?"
+        f"{only}",
         (today.isoformat(),)).fetchone()[0]
     summary = {**totals, "on_time_rate": round(totals["on_time"] / totals["resolved"], 4) if totals["resolved"] else None,
                "overdue_now": open_overdue}
@@ -118,7 +122,15 @@ def dossiers(conn: sqlite3.Connection, start: str, end: str, today: date) -> Opt
 
 
 def feedback(conn: sqlite3.Connection, start: str, end: str) -> Optional[dict[str, Any]]:
-    """``{category: {"count", "resolved_at_once"}}`` from a ``feedback`` table, when there is one."""
+    """``{category: {"count", "resolved_at_once"}}``: feedback dossiers (``dossiers.kind = 'feedback'``) by
+    the field of work they were routed to, ``resolved_at_once`` those the desk answered itself (triage
+    ``desk``; not routed: its procedure); or a ``feedback`` table when a build keeps one. None when there is neither."""
+    if "dossiers" in _tables(conn) and {"kind", "triage", "received"} <= _cols(conn, "dossiers"):
+        category = "COALESCE(NULLIF(route_field, ''), procedure)" if "route_field" in _cols(conn, "dossiers") \
+            else "procedure"
+        sql = (f"SELECT {category}, COUNT(*), SUM(triage = 'desk') FROM dossiers WHERE kind = 'feedback' AND "
+               "substr(received, 1, 10) BETWEEN ? AND ? GROUP BY 1")
+        return {str(c) or UNKNOWN: {"count": n, "resolved_at_once": s or 0} for c, n, s in conn.execute(sql, (start, end))}
     if "feedback" not in _tables(conn):
         return None
     cols = _cols(conn, "feedback")

@@ -28,6 +28,7 @@ def compute(library: Library, start: Optional[date] = None, end: Optional[date] 
     s, e = start.isoformat(), end.isoformat()
     docs = figures.documents(conn, s, e)
     dossiers = figures.dossiers(conn, s, e, today)
+    feedback = figures.feedback(conn, s, e)
     return {
         "from": s, "to": e,
         "dossiers": dossiers["by_procedure"] if dossiers else {},
@@ -35,7 +36,7 @@ def compute(library: Library, start: Optional[date] = None, end: Optional[date] 
         "dossier_summary": dossiers["summary"] if dossiers else None,
         "documents_total": docs["total"],
         "fields_of_work": {_field_name(code): n for code, n in docs["by_field_of_work"].items()},
-        "feedback": figures.feedback(conn, s, e),
+        "feedback": {_field_name(k): v for k, v in feedback.items()} if feedback is not None else None,
     }
 
 

@@ -63,3 +63,23 @@ def test_stats_cli_shape(cli: Any, tmp_path: Path) -> None:
     data = json.loads(proc.stdout)
     assert {"dossiers", "documents"} <= set(data) and (tmp_path / "s.xlsx").exists()
     assert cli("stats", "--from", "2026-02-01", "--to", "2026-01-01").returncode == 2
+
+
+def test_the_dossier_components_tables_feedback_kind_and_history(library: Any) -> None:
+    """The shape the dossiers component keeps (kind dossier|feedback, history by code, triage)."""
+    conn = library.catalog.connection()
+    conn.execute("CREATE TABLE dossiers (code TEXT PRIMARY KEY, procedure TEXT, kind TEXT, received TEXT, due TEXT, "
+                 "status TEXT, triage TEXT, route_field TEXT)")
+    conn.execute("CREATE TABLE dossier_history (id INTEGER PRIMARY KEY, code TEXT, at TEXT, status TEXT, action TEXT)")
+    conn.executemany("INSERT INTO dossiers VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
+        ("D1", "1.001193", "dossier", "2026-03-02T08:00:00+07:00", "2026-03-05", "done", None, None),
+        ("F1", "2.002", "feedback", "2026-03-02T08:00:00+07:00", "2026-03-12", "done", "desk", None),
+        ("F2", "2.002", "feedback", "2026-03-03T08:00:00+07:00", "2026-03-13", "in-progress", "agency", "dat-dai"),
+        ("F3", "2.002", "feedback", "2026-03-04T08:00:00+07:00", "2026-03-14", "received", "agency", "dat-dai")])
+    conn.execute("INSERT INTO dossier_history (code, at, status, action) VALUES ('D1', '2026-03-04T09:00:00+07:00', "
+                 "'done', 'status')")
+    result = stats.compute(library, date(2026, 1, 1), date(2026, 12, 31), today=date(2026, 3, 20))
+    assert list(result["dossiers"]) == ["1.001193"]  # feedback is not counted as dossiers
+    assert result["dossiers"]["1.001193"]["2026-03"] == {"received": 1, "resolved": 1, "on_time": 1, "overdue": 0}
+    assert result["feedback"] == {"2.002": {"count": 1, "resolved_at_once": 1},
+                                  "Đất đai": {"count": 2, "resolved_at_once": 0}}
