@@ -8,7 +8,7 @@ from typing import Any, Callable, Optional
 
 from docmgr.core.errors import LibraryError
 from docmgr.core.library import Library
-from docmgr.records.privacy import mask_id_numbers
+from docmgr.records.privacy import mask_id_numbers, numbers_in
 from docmgr.search import (Engine, IndexUnusable, best_page, can_relax, fast_fold, has_marks, highlight, parse, plan,
                            snippet, words)
 from docmgr.search import query as qt
@@ -69,6 +69,7 @@ def search(library: Library, query: str, *, limit: int = 20, sort: str = "releva
     finally:
         engine.close()
     hl = highlight(node)
+    typed = numbers_in(query)
     docs = {d.id: d for d in library.catalog.documents(ids=[h.id for h in results.hits])}
     hits = []
     for h in results.hits:
@@ -78,7 +79,8 @@ def search(library: Library, query: str, *, limit: int = 20, sort: str = "releva
         pages = [(p.number, p.text) for p in library.catalog.pages(doc.id)]
         page = best_page(pages, hl) if pages else None
         text = next((t for n, t in pages if n == page), "")
-        shown = (lambda s: s) if unmasked else mask_id_numbers  # personal ID numbers masked unless asked
+        # personal ID numbers masked unless asked, or unless the query names them (the user knows them)
+        shown = (lambda s: s) if unmasked else (lambda s: mask_id_numbers(s, keep=typed))
         hits.append({"id": doc.id, "filename": doc.filename, "title": shown(title_of(doc)), "type": type_name(doc),
                      "score": round(h.score, 4), "page": page, "snippet": shown(snippet(text, hl))})
     return {"query": query, "total": results.total, "suggestion": suggestion,

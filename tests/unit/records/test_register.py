@@ -163,3 +163,11 @@ def test_register_cli(cli: Any, library: Any, tmp_path: Path) -> None:
     proc = cli("register", "export", "--year", "2026", "-o", tmp_path / "so.xlsx")
     assert proc.returncode == 0 and (tmp_path / "so.xlsx").exists()
     assert cli("register", "add", doc, "--book", "nope").returncode == 2
+
+
+def test_an_id_number_the_user_searched_for_is_shown(library: Any) -> None:
+    from docmgr.services.search import search
+
+    file_doc(library, ["Tờ khai của Nguyễn Văn An, số định danh 092123456789, người làm chứng 092987654321"])
+    snippet = search(library, "092123456789")["hits"][0]["snippet"]
+    assert "«092123456789»" in snippet and "092987654321" not in snippet
