@@ -241,6 +241,9 @@ class MainWindow(QMainWindow):
             action.setChecked(code == i18n.current())
             self.language_actions.addAction(action)
             action.triggered.connect(lambda _on=False, c=code: self.set_language(c))
+        from docmgr.gui.archive.menu import ArchiveMenu
+
+        self.archive_menu = ArchiveMenu(self)  # register, disposal, history, statistics, users, backups
 
     def retranslate(self) -> None:
         """Set every text of the window in the current UI language; the widgets inside follow through

@@ -22,6 +22,8 @@ from docmgr.core.text import nfc
 from docmgr.ingest.parallel import OcrPart, PendingRead, TextLayer, TextReader, default_workers
 from docmgr.ingest.pipeline import (EXTRACT_STEPS, READ_STEPS, ExtractText, IngestContext, StopPipeline,
                                     run_steps)
+from docmgr.records.register import secrecy_warning
+from docmgr.services import audit
 from docmgr.services.classify import Filing, filing_for, type_display
 
 log = logging.getLogger(__name__)
@@ -39,6 +41,7 @@ class IngestResult:
     text_source: Optional[str] = None
     type: Optional[str] = None
     error: Optional[str] = None
+    warning: Optional[str] = None  # filed, but the clerk should know (a secrecy mark: records/register.py)
 
     def to_json(self) -> dict[str, object]:
         return asdict(self)
@@ -266,6 +269,7 @@ def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional
         try:
             with library.catalog.transaction() as tx:
                 doc_id = library.catalog.insert_document(tx, doc, ctx.pages)
+                audit.log(tx, "ingest", audit.doc_target(doc_id), audit.ingest_detail(doc))
         except BaseException as exc:
             try:
                 library.discard_original(ctx.sha256, ctx.sniffed.suffix)
@@ -275,6 +279,7 @@ def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional
             if failure is not None and failure is not exc:
                 raise failure from exc
             raise
+        audit.sync_head(library)
     try:
         library.release_quarantined(ctx.filename, ctx.sha256)  # rejected before (e.g. without its password)
     except Exception as exc:  # the document is filed; a stale quarantine copy is only untidy
@@ -287,7 +292,8 @@ def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional
         from docmgr.services.indexing import sync_index_quietly
 
         sync_index_quietly(library)  # index freshness: the GUI finds a document as soon as it is filed
-    return IngestResult(display, "filed", doc_id, len(ctx.pages), ctx.text_source, type_display(filing.type_code), None)
+    return IngestResult(display, "filed", doc_id, len(ctx.pages), ctx.text_source, type_display(filing.type_code), None,
+                        secrecy_warning(filing.fields.get("secrecy")))
 
 
 def _save_derived(library: Library, sha256: str, results: Sequence[Any], title: str) -> None:

@@ -21,4 +21,14 @@ COMMANDS: list[str] = [
     "supplement_request",
     "refusal",
     "tracking_sheet",
+    # the archive (CLI.md "Archive")
+    "audit",
+    "register",
+    "user",
+    "export",
+    "import_",
+    "backup",
+    "retention",
+    "dispose",
+    "stats",
 ]
