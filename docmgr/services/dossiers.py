@@ -33,6 +33,13 @@ def store(library: Library) -> DossierStore:
     return DossierStore(library.catalog)
 
 
+def sync_audit(library: Library) -> None:
+    """After a dossier write (under the write lock): the audit chain's head file follows the catalog."""
+    from docmgr.services.audit import sync_head
+
+    sync_head(library)
+
+
 def procedure_of(library: Library, dossier: Dossier) -> Procedure:
     """The procedure as in force when the dossier was received."""
     found = catalog(library).get(dossier.procedure, dossier.received.date())
@@ -73,6 +80,7 @@ def new_dossier(library: Library, procedure_code: str, applicant: ApplicantInput
                          book=lambda tx: choose_slot(cal, ready, cfg.slot_times(), cfg.slot_capacity,
                                                      lambda day: st.booked(tx, day),
                                                      spread=proc.time_limit.unit == "working_days"))
+        sync_audit(library)
     return show(library, code)
 
 
@@ -102,6 +110,7 @@ def attach(library: Library, code: str, doc_ids: Sequence[int], component: Optio
         items.append(Attached(doc_id, slot, type_code))
     with library.write_lock():
         st.attach(dossier.code, items, current_actor())
+        sync_audit(library)
     if dossier.kind == "feedback" and not dossier.triage:
         from docmgr.services.dossier_feedback import route_from_documents
 
@@ -133,6 +142,7 @@ def set_status(library: Library, code: str, status: str, note: str = "") -> dict
                                         procedure_of(library, dossier).time_limit)
     with library.write_lock():
         st.set_status(dossier.code, status, current_actor(), nfc(note), due=due)
+        sync_audit(library)
     return show(library, dossier.code)
 
 

@@ -175,3 +175,14 @@ def test_bad_dossier_settings_are_named(library: Any, settings: dict[str, Any], 
     library.settings.extra["dossiers"] = settings
     with pytest.raises(UsageError, match=message):
         _new(library)
+
+
+def test_dossier_changes_enter_the_audit_trail_and_check_stays_clean(library: Any) -> None:
+    from docmgr.services.audit import check_problems, history
+
+    code = _new(library)["code"]
+    svc.set_status(library, code, "in-progress", note="Nguyễn Văn An gọi điện")
+    entries = history(library, dossier=code)
+    assert [e.action for e in entries] == ["dossier.create", "dossier.status"]
+    assert all("Nguyễn" not in str(e.detail) for e in entries)  # no personal data in the trail
+    assert check_problems(library) == []
