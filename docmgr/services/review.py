@@ -11,7 +11,8 @@ from docmgr.core.text import nfc
 from docmgr.services import audit
 
 # fields offered for editing on every document, in this order (others the document has follow)
-EDITABLE_FIELDS = ("number", "issued", "issuer", "signer", "subject", "place", "summary")
+# (``summary`` is the trích yếu: one field, shown once)
+EDITABLE_FIELDS = ("number", "issued", "issuer", "signer", "place", "summary")
 
 
 def type_choices() -> list[tuple[str, str]]:

@@ -13,6 +13,7 @@ COMMANDS: list[str] = [
     "export_pdf",
     "search",
     "reindex",
+    "types",
     # the archive (CLI.md "Archive")
     "audit",
     "register",
