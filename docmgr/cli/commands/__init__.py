@@ -14,6 +14,13 @@ COMMANDS: list[str] = [
     "search",
     "reindex",
     "types",
+    "calendar_",
+    "procedure",
+    "dossier",
+    "receipt",
+    "supplement_request",
+    "refusal",
+    "tracking_sheet",
     # the archive (CLI.md "Archive")
     "audit",
     "register",
