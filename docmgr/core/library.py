@@ -101,7 +101,7 @@ class Library:
                 shutil.copyfileobj(src, out, 1 << 20)
             if file_sha256(tmp) != sha256:
                 raise LibraryError(f"{source}: the file changed while it was being read")
-        os.chmod(target, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+        target.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
         return target
 
     def discard_original(self, sha256: str, suffix: str) -> None:
@@ -203,7 +203,7 @@ def _update_hash(h: "hashlib._Hash", fh: IO[bytes]) -> None:
 def _force_remove(path: Path) -> None:
     """Delete a file even when it is read-only (Windows refuses otherwise)."""
     try:
-        os.chmod(path, stat.S_IWUSR | stat.S_IRUSR)
+        path.chmod(stat.S_IWUSR | stat.S_IRUSR)
     except OSError:
         pass
     path.unlink(missing_ok=True)

@@ -82,7 +82,7 @@ def _load_models(library: Library) -> dict[str, TextModel]:
                 continue
             except ModelIncompatible as exc:
                 log.warning("%s; setting it aside and rebuilding from the confirmed documents", exc)
-                os.replace(own, own.with_name(own.name + ".incompatible"))
+                own.replace(own.with_name(own.name + ".incompatible"))
                 if label in TRAINED_LABELS:
                     train(library, labels=(label,))
                     if own.exists():
