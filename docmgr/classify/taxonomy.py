@@ -45,14 +45,20 @@ class DocType:
     """One document type.
 
     Attributes:
-        code: unique ASCII code (``QD``, ``QD-QPPL``, ``TK-KS``…).
+        code: unique ASCII code (``QD``, ``ND``, ``TK-KS``…).
         name_vi / name_en: display names.
-        category: ``administrative``, ``normative`` or ``citizen``.
+        category: ``administrative``, ``normative``, ``citizen`` (paperwork) or ``citizen-form`` (a
+            citizen form template, recognised by :mod:`docmgr.classify.forms`).
         abbr: the abbreviation printed in the number's symbol (``QĐ``, ``QyĐ``), "" when none.
         headings: the title as printed in capitals at the head of the document.
         aliases: other names a user may type.
         field_of_work: the usual field of work, when the type implies one.
         unconfirmed: the entry rests on an unconfirmed [U] fact.
+        form / form_basis: the form code as printed (``CT01``, ``Mẫu số 16``) and, for a bare number,
+            the legal document that issued it (``28/2015/TT-BLĐTBXH``).
+        subtitles: for a title shared by two forms, the words one of which must complete it.
+        markers / marker_titles / min_markers: labelled blanks that tell the form when its title is
+            blank or generic (``marker_titles``: the generic titles allowed, ``""`` for none).
     """
 
     code: str
@@ -64,6 +70,12 @@ class DocType:
     aliases: tuple[str, ...] = ()
     field_of_work: Optional[str] = None
     unconfirmed: bool = False
+    form: str = ""
+    form_basis: str = ""
+    subtitles: tuple[str, ...] = ()
+    markers: tuple[str, ...] = ()
+    marker_titles: tuple[str, ...] = ()
+    min_markers: int = 0
 
 
 @dataclass(frozen=True)
@@ -84,12 +96,22 @@ class Taxonomy:
     fields_of_work: dict[str, Label]
     triage: dict[str, Label]
     triage_types: tuple[str, ...] = ()
+    retired: dict[str, str] = field(default_factory=dict)
     _by_abbr: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for t in self.types.values():
             if t.abbr:
                 self._by_abbr.setdefault(t.abbr, []).append(t.code)
+
+    def current(self, code: str) -> str:
+        """The code in use for ``code`` (a retired code's successor, e.g. ``QD-QPPL`` → ``QD``)."""
+        return self.retired.get(code, code)
+
+    def is_normative_form(self, code: Optional[str]) -> bool:
+        """A legal-document form (Luật, Nghị định, Thông tư…): normative whatever its number says."""
+        t = self.types.get(code) if code else None
+        return t is not None and t.category == "normative"
 
     def get(self, code: Optional[str]) -> Optional[DocType]:
         """The type with this code, or None."""
@@ -171,16 +193,26 @@ def _load(path: str) -> Taxonomy:
     if version > SUPPORTED_VERSION:
         raise UsageError(f"{path}: taxonomy version {version} is newer than this docmgr supports")
     types: dict[str, DocType] = {}
+    seen: set[str] = set()
     for item in raw["types"]:
         code = str(item["code"])
-        if not code.isascii() or key(code) in {key(c) for c in types}:
+        if not code.isascii() or key(code) in seen:
             raise UsageError(f"{path}: type code {code!r} is not ASCII or not unique")
+        seen.add(key(code))
         types[code] = DocType(
             code=code, name_vi=nfc(item["name_vi"]), name_en=item.get("name_en", ""), category=item["category"],
             abbr=nfc(item.get("abbr", "")), headings=tuple(nfc(h) for h in item.get("headings", [])),
             aliases=tuple(nfc(a) for a in item.get("aliases", [])), field_of_work=item.get("field_of_work"),
-            unconfirmed=item.get("status") == "U")
+            unconfirmed=item.get("status") == "U", form=nfc(item.get("form", "")),
+            form_basis=nfc(item.get("form_basis", "")), subtitles=_texts(item, "subtitles"),
+            markers=_texts(item, "markers"), marker_titles=_texts(item, "marker_titles"),
+            min_markers=int(item.get("min_markers", 0)))
     fow = {f["code"]: Label(f["code"], nfc(f["name_vi"]), f.get("name_en", "")) for f in raw.get("fields_of_work", [])}
     tri = raw.get("triage", {})
     triage = {f["code"]: Label(f["code"], nfc(f["name_vi"]), f.get("name_en", "")) for f in tri.get("labels", [])}
-    return Taxonomy(version, types, fow, triage, tuple(tri.get("applies_to", [])))
+    retired = {str(k): str(v) for k, v in dict((raw.get("retired") or {}).get("codes") or {}).items()}
+    return Taxonomy(version, types, fow, triage, tuple(tri.get("applies_to", [])), retired)
+
+
+def _texts(item: dict[str, Any], name: str) -> tuple[str, ...]:
+    return tuple(nfc(x) for x in item.get(name, []))

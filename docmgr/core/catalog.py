@@ -18,6 +18,7 @@ from typing import Any, Callable, ContextManager, Iterable, Iterator, Optional, 
 
 from docmgr.core.errors import LibraryError, NotFound, UsageError
 from docmgr.core.models import Document, FieldValue, Page, Rejection, Word
+from docmgr.core.text import sort_text
 
 # Each step moves the schema from version i to i+1. Never edit a released step: add one.
 MIGRATIONS: list[str] = [
@@ -83,7 +84,52 @@ MIGRATIONS: list[str] = [
     """
     CREATE TABLE component_schema (component TEXT PRIMARY KEY, version INTEGER NOT NULL);
     """,
-    # 4: what the watched inbox folder handed out (a restart does not take, nor hash, those files again)
+    # 4: the fields a list shows and sorts by, as plain columns of documents kept in step with the
+    # fields table by triggers (whatever writes a field), so a view's order, filters and counts come
+    # from SQL and indexes; k_* hold core.text.sort_text keys (binary order = Vietnamese collation)
+    """
+    ALTER TABLE documents ADD COLUMN f_number TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN f_issued TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN f_issuer TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN k_number TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN k_issuer TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN k_filename TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN year TEXT NOT NULL DEFAULT '';
+    CREATE TRIGGER documents_list_new AFTER INSERT ON documents BEGIN
+        UPDATE documents SET k_filename = docmgr_sort_text(NEW.filename), year = substr(NEW.added, 1, 4)
+        WHERE id = NEW.id;
+    END;
+    CREATE TRIGGER documents_list_renamed AFTER UPDATE OF filename ON documents BEGIN
+        UPDATE documents SET k_filename = docmgr_sort_text(NEW.filename) WHERE id = NEW.id;
+    END;
+    """ + "".join(f"""
+    CREATE TRIGGER fields_list_{event.lower()} AFTER {event} ON fields
+    WHEN {row}.key IN ('number', 'issued', 'issuer') BEGIN
+        UPDATE documents SET
+            f_number = COALESCE((SELECT json_extract(value, '$') FROM fields WHERE doc_id = {row}.doc_id AND key = 'number'), ''),
+            f_issued = COALESCE((SELECT json_extract(value, '$') FROM fields WHERE doc_id = {row}.doc_id AND key = 'issued'), ''),
+            f_issuer = COALESCE((SELECT json_extract(value, '$') FROM fields WHERE doc_id = {row}.doc_id AND key = 'issuer'), '')
+        WHERE id = {row}.doc_id;
+        UPDATE documents SET k_number = docmgr_sort_text(f_number), k_issuer = docmgr_sort_text(f_issuer),
+            year = CASE WHEN f_issued != '' THEN substr(f_issued, 1, 4) ELSE substr(added, 1, 4) END
+        WHERE id = {row}.doc_id;
+    END;""" for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD"))) + """
+    UPDATE documents SET
+        f_number = COALESCE((SELECT json_extract(value, '$') FROM fields WHERE doc_id = documents.id AND key = 'number'), ''),
+        f_issued = COALESCE((SELECT json_extract(value, '$') FROM fields WHERE doc_id = documents.id AND key = 'issued'), ''),
+        f_issuer = COALESCE((SELECT json_extract(value, '$') FROM fields WHERE doc_id = documents.id AND key = 'issuer'), '');
+    UPDATE documents SET k_number = docmgr_sort_text(f_number), k_issuer = docmgr_sort_text(f_issuer),
+        k_filename = docmgr_sort_text(filename),
+        year = CASE WHEN f_issued != '' THEN substr(f_issued, 1, 4) ELSE substr(added, 1, 4) END;
+    CREATE INDEX documents_k_number ON documents(trashed_at, k_number);
+    CREATE INDEX documents_k_issuer ON documents(trashed_at, k_issuer);
+    CREATE INDEX documents_k_filename ON documents(trashed_at, k_filename);
+    CREATE INDEX documents_f_issued ON documents(trashed_at, f_issued);
+    CREATE INDEX documents_year ON documents(trashed_at, year);
+    CREATE INDEX documents_added ON documents(trashed_at, added);
+    CREATE INDEX documents_pending ON documents(indexed) WHERE indexed != 1;
+    """,
+    # 5: what the watched inbox folder handed out (a restart does not take, nor hash, those files again)
     """
     CREATE TABLE inbox_taken (
         path TEXT PRIMARY KEY,
@@ -93,12 +139,25 @@ MIGRATIONS: list[str] = [
         taken TEXT NOT NULL
     );
     """,
+    # 6: normative status is a flag, not a type: QD-QPPL / NQ-QPPL become Quyết định / Nghị quyết + normative;
+    #    legal document types and numbers of the n/yyyy/… family are normative
+    """
+    ALTER TABLE documents ADD COLUMN normative INTEGER NOT NULL DEFAULT 0;
+    UPDATE documents SET normative = 1
+        WHERE type_code IN ('QD-QPPL', 'NQ-QPPL', 'HP', 'BLUAT', 'LUAT', 'PL', 'LENH', 'ND', 'TT', 'TTLT')
+           OR id IN (SELECT doc_id FROM fields WHERE key = 'number' AND value GLOB '"[0-9]*/[12][0-9][0-9][0-9]/*');
+    UPDATE documents SET type_code = 'QD', indexed = 0 WHERE type_code = 'QD-QPPL';
+    UPDATE documents SET type_code = 'NQ', indexed = 0 WHERE type_code = 'NQ-QPPL';
+    UPDATE documents SET classification = replace(replace(classification, '"QD-QPPL"', '"QD"'), '"NQ-QPPL"', '"NQ"')
+        WHERE classification LIKE '%-QPPL%';
+    CREATE INDEX documents_normative ON documents(normative);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _DOC_COLUMNS = (
     "id, sha256, filename, size, mime, suffix, added, status, trashed_at, text_source, page_count, "
-    "source_path, type_code, confidence, field_of_work, classification, notes"
+    "source_path, type_code, confidence, field_of_work, classification, notes, normative"
 )
 
 
@@ -141,6 +200,7 @@ class Catalog:
             try:
                 conn = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
                 conn.row_factory = sqlite3.Row
+                conn.create_function("docmgr_sort_text", 1, _sort_text, deterministic=True)
                 conn.execute("PRAGMA foreign_keys = ON")
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
@@ -238,11 +298,11 @@ class Catalog:
         """Insert a document and its pages inside the caller's transaction; returns the new id."""
         cur = tx.execute(
             "INSERT INTO documents (sha256, filename, size, mime, suffix, added, status, text_source, page_count,"
-            " source_path, type_code, confidence, field_of_work, classification, notes)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " source_path, type_code, confidence, field_of_work, classification, notes, normative)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc.sha256, doc.filename, doc.size, doc.mime, doc.suffix, doc.added, doc.status, doc.text_source,
              len(pages), doc.source_path, doc.type_code, doc.confidence, doc.field_of_work,
-             json.dumps(doc.classification, ensure_ascii=False), doc.notes),
+             json.dumps(doc.classification, ensure_ascii=False), doc.notes, int(doc.normative)),
         )
         doc_id = int(cur.lastrowid or 0)
         tx.executemany(
@@ -273,7 +333,8 @@ class Catalog:
 
     def update_document(self, tx: sqlite3.Connection, doc_id: int, **columns: Any) -> None:
         """Set plain columns of a document (``classification`` may be a dict) and mark it for reindexing."""
-        allowed = {"status", "type_code", "confidence", "field_of_work", "classification", "notes", "filename"}
+        allowed = {"status", "type_code", "confidence", "field_of_work", "classification", "notes", "filename",
+                   "normative"}
         unknown = set(columns) - allowed
         if unknown:
             raise ValueError(f"not updatable: {sorted(unknown)}")
@@ -326,7 +387,7 @@ class Catalog:
         ]
 
     def documents(self, *, status: Optional[str] = None, type_code: Optional[str] = None,
-                  ids: Optional[Sequence[int]] = None) -> list[Document]:
+                  ids: Optional[Sequence[int]] = None, normative: Optional[bool] = None) -> list[Document]:
         """Documents in id order, filtered. ``status="trashed"`` lists the trash; other statuses exclude it."""
         where, args = [], []  # type: list[str], list[Any]
         if status == "trashed":
@@ -339,6 +400,9 @@ class Catalog:
         if type_code:
             where.append("type_code = ?")
             args.append(type_code)
+        if normative is not None:
+            where.append("normative = ?")
+            args.append(int(normative))
         if ids is not None:
             where.append(f"id IN {_ID_LIST}")
             args.append(_id_list(ids))
@@ -354,22 +418,29 @@ class Catalog:
                     json.loads(r["value"]), float(r["confidence"]), bool(r["edited"]))
         return docs
 
-    def view_ids(self, statuses: Optional[Sequence[str]] = None, *, trashed: bool = False,
-                 order: str = "id", descending: bool = False) -> list[int]:
-        """Ids of one view (working ``statuses`` or the trash), ordered by a documents column."""
-        if order not in ("id", "added", "page_count", "status", "type_code", "filename"):
-            raise ValueError(f"cannot order by {order!r}")
-        where = ["trashed_at IS NOT NULL" if trashed else "trashed_at IS NULL"]
-        if statuses:
-            where.append(f"status IN ({','.join('?' * len(statuses))})")
-        sql = (f"SELECT id FROM documents WHERE {' AND '.join(where)} "
-               f"ORDER BY {order} {'DESC' if descending else 'ASC'}, id")
-        return [int(r[0]) for r in self.connection().execute(sql, list(statuses or ()))]
-
-    def field_values(self, key: str) -> dict[int, Any]:
-        """``doc_id -> value`` of one field over the whole catalog (for sorting a view)."""
-        rows = self.connection().execute("SELECT doc_id, value FROM fields WHERE key = ?", (key,))
-        return {int(r[0]): json.loads(r[1]) for r in rows}
+    def iter_documents(self, *, status: Optional[str] = None, type_code: Optional[str] = None,
+                       chunk: int = 500) -> Iterator[Document]:
+        """:meth:`documents` in id order, read ``chunk`` at a time: memory stays flat and the first
+        document comes at once, whatever the library's size."""
+        where, args = ["id > ?"], []  # type: list[str], list[Any]
+        if status == "trashed":
+            where.append("trashed_at IS NOT NULL")
+        else:
+            where.append("trashed_at IS NULL")
+            if status:
+                where.append("status = ?")
+                args.append(status)
+        if type_code:
+            where.append("type_code = ?")
+            args.append(type_code)
+        sql = f"SELECT id FROM documents WHERE {' AND '.join(where)} ORDER BY id LIMIT ?"
+        last = 0
+        while True:
+            ids = [int(r[0]) for r in self.connection().execute(sql, [last, *args, chunk])]
+            if not ids:
+                return
+            yield from self.documents(status=status, ids=ids)
+            last = ids[-1]
 
     def all_ids(self) -> list[int]:
         return [int(r[0]) for r in self.connection().execute("SELECT id FROM documents ORDER BY id")]
@@ -380,12 +451,25 @@ class Catalog:
         return [(int(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
 
     # -- index bookkeeping ------------------------------------------------------------------
+    # ``indexed``: 1 in the index as the row is now; 0 changed since (to index); 2 claimed by an index
+    # writer that is writing it now (a change meanwhile sets 0 again, so the writer's mark does not stick)
     def unindexed_ids(self) -> list[int]:
-        return [int(r[0]) for r in self.connection().execute("SELECT id FROM documents WHERE indexed = 0")]
+        """Documents the index does not hold as they are now (changed, or claimed by a writer that may
+        have died)."""
+        return [int(r[0]) for r in self.connection().execute("SELECT id FROM documents WHERE indexed != 1")]
 
-    def mark_indexed(self, ids: Sequence[int]) -> None:
+    def claim_unindexed(self) -> list[int]:
+        """Claim every pending document for an index writer (see :meth:`mark_indexed`)."""
         with self.transaction() as tx:
-            tx.executemany("UPDATE documents SET indexed = 1 WHERE id = ?", [(i,) for i in ids])
+            tx.execute("UPDATE documents SET indexed = 2 WHERE indexed = 0")
+            return [int(r[0]) for r in tx.execute("SELECT id FROM documents WHERE indexed != 1 ORDER BY id")]
+
+    def mark_indexed(self, ids: Sequence[int], *, claimed: bool = False) -> None:
+        """Record that the index holds these documents; with ``claimed``, only those not changed since
+        they were claimed (:meth:`claim_unindexed`)."""
+        sql = "UPDATE documents SET indexed = 1 WHERE id = ?" + (" AND indexed = 2" if claimed else "")
+        with self.transaction() as tx:
+            tx.executemany(sql, [(i,) for i in ids])
 
     def mark_all_unindexed(self) -> None:
         with self.transaction() as tx:
@@ -428,6 +512,11 @@ class Catalog:
         return [Rejection(*tuple(r)) for r in rows]
 
 
+def _sort_text(value: Any) -> str:
+    """``docmgr_sort_text(x)`` in SQL: the collation key of a list column ('' stays '')."""
+    return sort_text(str(value)) if value else ""
+
+
 def _disk_state(folder: Path) -> str:
     """"; the library is read-only" or "; the disk is full" when that is why SQLite failed, else ""."""
     import shutil
@@ -443,7 +532,15 @@ def _disk_state(folder: Path) -> str:
 
 
 def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """The statements of a migration step (a trigger's body keeps its own semicolons)."""
+    out, buffer = [], ""
+    for piece in script.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \n;"):
+                out.append(buffer.strip().rstrip(";").strip())
+            buffer = ""
+    return out
 
 
 def _document(row: sqlite3.Row) -> Document:
@@ -453,4 +550,5 @@ def _document(row: sqlite3.Row) -> Document:
         text_source=row["text_source"], page_count=row["page_count"], source_path=row["source_path"],
         type_code=row["type_code"], confidence=row["confidence"], field_of_work=row["field_of_work"],
         classification=json.loads(row["classification"] or "{}"), notes=row["notes"],
+        normative=bool(row["normative"]),
     )

@@ -51,12 +51,15 @@ class MainWindow(QMainWindow):
         self.model = DocumentsModel(library, "review")
         self.table = QTableView()
         self.table.setModel(self.model)
+        # no column chosen (newest first); set before sorting is enabled, which sorts by the indicator
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
+        self.table.setDragEnabled(True)  # rows drop onto a dossier (gui/widgets/dossiers.py)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.table.verticalHeader().setDefaultSectionSize(style.row_height(self.table.font()))
         header = self.table.horizontalHeader()
         for column, width in enumerate((95, 110, 85, 165, 65, 85, 120)):
@@ -116,6 +119,7 @@ class MainWindow(QMainWindow):
         self.errors.message.connect(self.messages.show_message)
         self.progress.cancel_requested.connect(self.cancel_import)
         self.metadata.confirm_requested.connect(self.confirm_document)
+        self.metadata.field_focused.connect(self.show_field_source)
         self.navigator.view_chosen.connect(self.set_view)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.navigator.set_saved_searches([str(s.get("name", "")) for s in library.settings.saved_searches])
@@ -135,12 +139,15 @@ class MainWindow(QMainWindow):
 
         def work(_ctx: TaskContext) -> object:
             import docmgr.services.ingest  # noqa: F401
+            from docmgr.app import startup_problems
             from docmgr.services.classify import load_models
             from docmgr.services.indexing import engine_advice
             from docmgr.services.views import type_counts
 
+            problems = startup_problems(library.settings.ocr_languages)
             load_models(library)
-            return engine_advice(library) is not None, sum(n for _code, _name, n in type_counts(library))
+            return (problems, engine_advice(library) is not None,
+                    sum(n for _code, _name, n in type_counts(library)))
 
         self.warm_task = Task(work)
         self.warm_task.signals.finished.connect(self._warmed)
@@ -162,8 +169,11 @@ class MainWindow(QMainWindow):
 
     def _warmed(self, answer: object) -> None:
         self.warm_done = True
-        advise, total = answer  # type: ignore[misc]
-        if advise:
+        problems, advise, total = answer  # type: ignore[misc]
+        if problems:
+            text = _tr("Scans cannot be read until this is fixed: {0}")
+            self.messages.show_message("error", text.format(" ".join(problems)))
+        elif advise:
             self.counts.advise(total)
 
     def _build_menu(self) -> None:
@@ -213,6 +223,12 @@ class MainWindow(QMainWindow):
         for action in (self.search_action, self.next_hit_action, self.previous_hit_action, self.save_search_action):
             self.search_menu.addAction(action)
 
+        self.dossier_menu = bar.addMenu("")
+        self.dossiers_action = QAction(self)
+        self.dossiers_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.dossiers_action.triggered.connect(self.open_dossiers)
+        self.dossier_menu.addAction(self.dossiers_action)
+
         self.view_menu = bar.addMenu("")
         self.language_menu = self.view_menu.addMenu("")
         self.language_actions = QActionGroup(self)
@@ -242,6 +258,8 @@ class MainWindow(QMainWindow):
         self.review_menu.setTitle(_tr("&Review"))
         self.search_menu.setTitle(_tr("&Search"))
         self.view_menu.setTitle(_tr("&View"))
+        self.dossier_menu.setTitle(_tr("&Dossiers"))
+        self.dossiers_action.setText(_tr("Dossier desk…"))
         self.language_menu.setTitle(_tr("&Language"))
         self.delete_button.setText(_tr("Move to trash"))
         self.restore_button.setText(_tr("Restore"))
@@ -290,6 +308,25 @@ class MainWindow(QMainWindow):
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.model.doc_id(r) for r in rows]
+
+    def show_field_source(self, key: str) -> None:
+        """Draw the lines field ``key`` of the reviewed document was read from on its page image."""
+        from docmgr.services.provenance import source_boxes
+
+        doc = self.metadata.doc
+        if doc is None or not key or self.viewer.doc_id != doc.get("id"):
+            return
+        try:
+            page, boxes = source_boxes(self.library, int(doc["id"]), doc, key)
+        except Exception as exc:
+            self.errors.report(exc)
+            return
+        if page:
+            self.viewer.set_hits({page: boxes} if boxes else {}, page)
+            if boxes:
+                self.viewer.step_hit(0)  # scrolls the line into view
+            else:
+                self.viewer.go(page)
 
     def _selection_changed(self) -> None:
         ids = self.selected_ids()
@@ -534,6 +571,15 @@ class MainWindow(QMainWindow):
         return self.import_paths(paths, then=self.watcher.scanner.remember) is not None
 
     # -- settings ------------------------------------------------------------------------------
+    def open_dossiers(self) -> None:
+        """The dossier screen (its own window), over this library and the selected documents."""
+        from docmgr.gui.widgets.dossiers import DossierScreen
+
+        if getattr(self, "dossier_screen", None) is None:
+            self.dossier_screen = DossierScreen(self.library, self.selected_ids, self.errors.report)
+        self.dossier_screen.show()
+        self.dossier_screen.raise_()
+
     def open_settings(self) -> None:
         from docmgr.gui.widgets.settings import SettingsDialog
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
-from docmgr.search.engine import (BODY_FIELDS, TEXT_FIELDS, All, Bool, Hit, IndexDoc, IndexUnusable, Phrase, Prefix, Q, Range,
-                                  Results, Term, engine_error, index_fields)
+from docmgr.search.engine import (BODY_FIELDS, TEXT_FIELDS, All, Bool, Const, Hit, IndexDoc, IndexUnusable, Phrase, Prefix,
+                                  Q, Range, Results, Term, engine_error, index_fields)
 
 _HEAP = 64_000_000
 
@@ -153,6 +153,24 @@ class TantivyEngine:
             writer.wait_merging_threads()
         self._index.reload()
 
+    def build(self, docs: Iterable[IndexDoc]) -> int:
+        import tantivy
+
+        writer = self._index.writer(_HEAP, 1)  # tantivy flushes a segment each time the heap fills
+        added = 0
+        try:
+            for doc in docs:
+                writer.add_document(tantivy.Document(**{k: [v] for k, v in index_fields(doc).items()}))
+                added += 1
+            writer.commit()
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            writer.wait_merging_threads()
+        self._index.reload()
+        return added
+
     def close(self) -> None:
         self._index = None  # type: ignore[assignment]
 
@@ -171,6 +189,8 @@ class TantivyEngine:
             out = Query.range_query(self._schema, q.field, tantivy.FieldType.Integer, q.low, q.high)
         elif isinstance(q, All):
             out = Query.all_query()
+        elif isinstance(q, Const):
+            return Query.const_score_query(self._compile(q.query), q.score)
         else:
             assert isinstance(q, Bool)
             clauses = ([(tantivy.Occur.Must, self._compile(c)) for c in q.must]

@@ -10,12 +10,13 @@ committed state readable, and the writer lock is an OS lock that dies with its p
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 from docmgr.search.engine import BODY_FIELDS, TEXT_FIELDS, Hit, IndexDoc, Q, Results, engine_error, index_fields
 
 _MAX_PREFIX_TERMS = 5000
 NO_VALUE = "-"  # facet value of a document without a type or date (not counted)
+BUILD_MB = 256  # memory of a rebuild's writer before it spills to disk
 
 
 def _error(exc: BaseException, path: Path) -> Exception:
@@ -142,18 +143,26 @@ class WhooshEngine:
             for doc_id in deletes:
                 writer.delete_by_term("id", str(doc_id))
             for doc in upserts:
-                values = index_fields(doc)
-                values["id"] = str(doc.id)
-                # every document gets both facet columns (a segment without a column breaks Whoosh's
-                # multi-segment column reader): NO_VALUE stands for "unknown"
-                values["year"] = str(values.get("year") or NO_VALUE)
-                values["type_facet"] = values["type_facet"] or NO_VALUE
-                values = {k: v for k, v in values.items() if v != ""}
-                (writer.add_document if fresh else writer.update_document)(**values)
+                (writer.add_document if fresh else writer.update_document)(**_values(doc))
         except BaseException:
             writer.cancel()
             raise
         writer.commit()
+
+    def build(self, docs: Iterable[IndexDoc]) -> int:
+        # one writer: its pool spills sorted runs to disk past limitmb and merges them once at the
+        # commit, instead of a segment (and merges) per chunk
+        writer = self._ix.writer(limitmb=BUILD_MB)
+        added = 0
+        try:
+            for doc in docs:
+                writer.add_document(**_values(doc))
+                added += 1
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit(merge=False)
+        return added
 
     def close(self) -> None:
         if self._searcher is not None:
@@ -161,3 +170,14 @@ class WhooshEngine:
             self._searcher = None
         self._arrays = None
         self._ix.close()
+
+
+def _values(doc: IndexDoc) -> dict[str, Any]:
+    """A document's stored and indexed values as Whoosh takes them."""
+    values = index_fields(doc)
+    values["id"] = str(doc.id)
+    # every document gets both facet columns (a segment without a column breaks Whoosh's
+    # multi-segment column reader): NO_VALUE stands for "unknown"
+    values["year"] = str(values.get("year") or NO_VALUE)
+    values["type_facet"] = values["type_facet"] or NO_VALUE
+    return {k: v for k, v in values.items() if v != ""}

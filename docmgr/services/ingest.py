@@ -95,15 +95,17 @@ def prepare(library: Library, path: Path, password: Optional[str], reader: Optio
     """Check, hash and sniff a file; submit its text layer unless the catalog or an earlier file of the
     batch (``seen``: their sha256) has these bytes. An image needs no reader: its pages (frames) are
     counted here."""
-    ctx = IngestContext(source=path, settings=library.settings, password=password)
+    ctx = IngestContext(source=path, settings=library.settings, password=password, scratch=library.paths.tmp)
     item = Prepared(path, ctx)
     try:
         run_steps([*READ_STEPS, _Duplicate(library)], ctx)
         if reader is not None and "duplicate_of" not in ctx.extra and ctx.sha256 not in (seen or ()):
             assert ctx.sniffed is not None
-            if ctx.sniffed.kind == "image":
+            if ctx.sniffed.kind == "office":
+                pass   # LibreOffice runs when the file is filed, here (its scratch in the library's tmp/)
+            elif ctx.sniffed.kind == "image":
                 ExtractText().run(ctx)
-                item.layer = TextLayer(ctx.pages, ctx.ocr_jobs, ctx.ocr_reasons)
+                item.layer = TextLayer(ctx.pages, ctx.ocr_jobs, ctx.ocr_reasons, ctx.ocr_layers)
             else:
                 item.reads = reader.submit(path, library.settings, password, ctx.sniffed, limit_of(library))
             if seen is not None:
@@ -136,6 +138,7 @@ def finish(library: Library, item: Prepared, cancel: CancelToken, reader: Option
                 raise item.layer_error
             layer = item.layer or reader.results(item.reads)
             ctx.pages, ctx.ocr_jobs, ctx.ocr_reasons = layer.pages, layer.ocr_jobs, layer.ocr_reasons
+            ctx.ocr_layers = layer.ocr_layers
             runs = item.ocr
             if runs:
                 ctx.ocr_ahead = lambda token, pages: reader.ocr_results(runs, token, pages, while_waiting)
@@ -247,7 +250,7 @@ def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional
                    suffix=ctx.sniffed.suffix, added=now_iso(), status=status, trashed=False,
                    text_source=ctx.text_source, page_count=len(ctx.pages), source_path=display,
                    type_code=filing.type_code, confidence=filing.confidence, field_of_work=filing.field_of_work,
-                   classification=filing.classification, fields=filing.fields)
+                   classification=filing.classification, fields=filing.fields, normative=filing.normative)
     with library.write_lock():
         existing = library.catalog.find_sha256(ctx.sha256)  # another process may have filed it meanwhile
         if existing is not None:
@@ -278,6 +281,8 @@ def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional
         log.warning("%s: quarantine not tidied (%s)", display, exc)
     if ocr_results:
         _save_derived(library, ctx.sha256, ocr_results, ctx.filename)
+    if "rendition" in ctx.extra:
+        _save_rendition(library, ctx.sha256, ctx.extra["rendition"], ctx.filename)
     if index:
         from docmgr.services.indexing import sync_index_quietly
 
@@ -294,6 +299,17 @@ def _save_derived(library: Library, sha256: str, results: Sequence[Any], title: 
     except Exception as exc:  # derived data only: the document itself is filed
         log.warning("%s: searchable archive copy not written (%s); `docmgr export-pdf` rebuilds it", title, exc,
                     exc_info=not isinstance(exc, (OSError, DocmgrError)))
+
+
+def _save_rendition(library: Library, sha256: str, pdf: bytes, title: str) -> None:
+    """The PDF rendition of an office file, for the viewer; rebuildable, so a failure is only a warning."""
+    from docmgr.core.atomic import write_atomic
+    from docmgr.services.archive import rendition_path
+
+    try:
+        write_atomic(rendition_path(library, sha256), pdf)
+    except OSError as exc:
+        log.warning("%s: PDF rendition not written (%s)", title, exc)
 
 
 def _duplicate(library: Library, display: str, doc_id: int) -> IngestResult:

@@ -13,7 +13,7 @@ from docmgr.search import (Engine, IndexUnusable, best_page, can_relax, fast_fol
                            snippet, words)
 from docmgr.search import query as qt
 from docmgr.search.engine import Bool, Term
-from docmgr.search.plan import relax_first
+from docmgr.search.plan import engine_stats, relax_first
 from docmgr.search.suggest import did_you_mean
 from docmgr.services.indexing import Notice, index_doc, open_index, reindex, store_of, title_of, type_name
 
@@ -103,13 +103,14 @@ def execute(engine: Engine, node: qt.Node, limit: int, sort: str) -> tuple[Any, 
     Short queries require all their words (any word when that finds nothing); a long one (a question)
     is run at once in its "any word, best first" form.
     """
+    stats = engine_stats(engine)
     if relax_first(node):
-        results = engine.search(plan(node, relaxed=True), limit=limit, sort=sort)
+        results = engine.search(plan(node, relaxed=True, stats=stats), limit=limit, sort=sort)
         return results, results.total
-    results = engine.search(plan(node), limit=limit, sort=sort)
+    results = engine.search(plan(node, stats=stats), limit=limit, sort=sort)
     strict = results.total
     if strict == 0 and can_relax(node):
-        results = engine.search(plan(node, relaxed=True), limit=limit, sort=sort)
+        results = engine.search(plan(node, relaxed=True, stats=stats), limit=limit, sort=sort)
     return results, strict
 
 

@@ -141,6 +141,8 @@ def test_first_run_names_missing_ocr_data_and_how_to_install_it(qtbot: Any, libr
     win = build_window(str(library_path))
     assert win is not None
     qtbot.addWidget(win)
+    win.warm_up()  # what the app does once the window is shown: the check runs off the GUI thread
+    qtbot.waitUntil(lambda: win.warm_done, timeout=60000)
     text = win.messages.text()
     assert "xyz" in text and "apt-get install tesseract-ocr-xyz" in text and "Windows" in text
 

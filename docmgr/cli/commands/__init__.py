@@ -14,4 +14,11 @@ COMMANDS: list[str] = [
     "search",
     "reindex",
     "types",
+    "calendar_",
+    "procedure",
+    "dossier",
+    "receipt",
+    "supplement_request",
+    "refusal",
+    "tracking_sheet",
 ]
