@@ -48,7 +48,11 @@ class Library:
                 folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise LibraryError(f"{root}: cannot create the library folder ({exc.strerror or exc})") from exc
-        self.scratch = scratch.claim(self.paths.tmp)  # OCR's scratch files: here, not in %TEMP%
+        self.scratch: Optional[Path] = None  # OCR's scratch files: here, not in %TEMP%
+        try:
+            self.scratch = scratch.claim(self.paths.tmp)
+        except OSError as exc:  # a read-only library can still be read
+            log.warning("%s: no scratch folder (%s); scratch files go to the system's temp folder", root, exc)
         self.settings = Settings.load(self.paths.settings)
         self.catalog = Catalog(self.paths.catalog, lock=self.write_lock)
 
