@@ -84,7 +84,7 @@ def _load_models(library: Library) -> dict[str, TextModel]:
                 continue
             except ModelIncompatible as exc:
                 log.warning("%s; setting it aside and rebuilding from the confirmed documents", exc)
-                os.replace(own, own.with_name(own.name + ".incompatible"))
+                own.replace(own.with_name(own.name + ".incompatible"))
                 if label in TRAINED_LABELS:
                     train(library, labels=(label,))
                     if own.exists():
@@ -326,7 +326,7 @@ def _groups(library: Library, docs: Sequence[Any], texts: Mapping[int, str]) -> 
     numbers = library.catalog.field_values("number")
     ids = [d.id for d in docs]
     groups = near_duplicate_groups([texts[i] for i in ids], [str(numbers.get(i) or "") for i in ids])
-    return dict(zip(ids, groups))
+    return dict(zip(ids, groups, strict=True))
 
 
 def cross_validated_f1(label: str, x: Sequence[str], y: Sequence[str], groups: Sequence[Any],
@@ -344,7 +344,7 @@ def cross_validated_f1(label: str, x: Sequence[str], y: Sequence[str], groups: S
 
     cancel = cancel or CancelToken()
     groups_of: dict[str, set[Any]] = defaultdict(set)
-    for lab, g in zip(y, groups):
+    for lab, g in zip(y, groups, strict=False):
         groups_of[lab].add(g)
     keep = [i for i, lab in enumerate(y) if len(groups_of[lab]) >= 2]
     ys = [y[i] for i in keep]
