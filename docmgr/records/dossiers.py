@@ -3,8 +3,7 @@
 The tables belong to the component ``records.dossiers`` (:meth:`Catalog.ensure_component`). A new
 dossier takes the next number of its day's sequence inside the same ``BEGIN IMMEDIATE`` transaction
 that inserts it, so two processes never get the same number and a failed insert leaves no gap.
-Every change adds a history row with the time and the actor, and an entry of the audit trail
-(:mod:`docmgr.records.audit`) in the same transaction.
+Every change adds a history row with the time and the actor (the services also write the audit trail).
 """
 
 from __future__ import annotations
@@ -18,7 +17,6 @@ from typing import Any, Optional, Sequence
 from docmgr.core.catalog import Catalog, now_iso
 from docmgr.core.errors import NotFound
 from docmgr.core.text import fold, nfc
-from docmgr.records import audit
 from docmgr.records.workflow import Attached
 
 COMPONENT = "records.dossiers"
@@ -215,11 +213,8 @@ class DossierStore:
 
     @staticmethod
     def _history(tx: sqlite3.Connection, code: str, status: str, action: str, actor: str, note: str) -> None:
-        """A history row, and the same change in the audit trail (status only: notes may hold personal data)."""
-        at = now_iso()
         tx.execute("INSERT INTO dossier_history (code, at, status, action, actor, note) VALUES (?, ?, ?, ?, ?, ?)",
-                   (code, at, status, action, actor, nfc(note)))
-        audit.append(tx, actor, f"dossier.{action}", audit.dossier_target(code), {"status": status}, at=at)
+                   (code, now_iso(), status, action, actor, nfc(note)))
 
     # -- reading ------------------------------------------------------------------------------
     def get(self, code: str) -> Dossier:

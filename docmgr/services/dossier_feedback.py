@@ -19,7 +19,8 @@ from docmgr.core.library import Library
 from docmgr.core.text import nfc
 from docmgr.records.workflow import OPEN
 from docmgr.services.classify import taxonomy
-from docmgr.services.dossiers import sync_audit, show, store
+from docmgr.services import audit
+from docmgr.services.dossiers import show, store
 
 
 def _feedback(library: Library, code: str) -> Any:
@@ -71,7 +72,7 @@ def route(library: Library, code: str, triage: str, field_of_work: Optional[str]
         store(library).update(dossier.code, "route", current_actor(),
                               f"{text}{'; ' + note if note else ''}{'' if by_clerk else ' (tự động)'}",
                               triage=triage, route_field=field_of_work)
-        sync_audit(library)
+        audit.record_locked(library, "route", audit.dossier_target(dossier.code), {"triage": triage})
     return show(library, dossier.code)
 
 
@@ -90,5 +91,5 @@ def answer(library: Library, code: str, text: str) -> dict[str, Any]:
         if dossier.status != "in-progress":
             st.set_status(dossier.code, "in-progress", actor, "trả lời phản ánh")
         st.set_status(dossier.code, "done", actor, "đã trả lời")
-        sync_audit(library)
+        audit.record_locked(library, "answer", audit.dossier_target(dossier.code), {"to": "done"})
     return show(library, dossier.code)

@@ -20,6 +20,7 @@ from docmgr.records.dossier_config import DossierConfig
 from docmgr.records.dossiers import Applicant, Dossier, DossierStore, NewDossier
 from docmgr.records.procedures import Procedure
 from docmgr.records.workflow import OPEN, Attached, check_transition, extra, missing, slot_for
+from docmgr.services import audit
 from docmgr.services.dossiers_calendar import calendar_for
 from docmgr.services.procedures import catalog, get_procedure, type_names
 
@@ -32,12 +33,6 @@ def config(library: Library) -> DossierConfig:
 def store(library: Library) -> DossierStore:
     return DossierStore(library.catalog)
 
-
-def sync_audit(library: Library) -> None:
-    """After a dossier write (under the write lock): the audit chain's head file follows the catalog."""
-    from docmgr.services.audit import sync_head
-
-    sync_head(library)
 
 
 def procedure_of(library: Library, dossier: Dossier) -> Procedure:
@@ -80,7 +75,7 @@ def new_dossier(library: Library, procedure_code: str, applicant: ApplicantInput
                          book=lambda tx: choose_slot(cal, ready, cfg.slot_times(), cfg.slot_capacity,
                                                      lambda day: st.booked(tx, day),
                                                      spread=proc.time_limit.unit == "working_days"))
-        sync_audit(library)
+        audit.record_locked(library, "receive", audit.dossier_target(code), {"procedure": proc.code})
     return show(library, code)
 
 
@@ -110,7 +105,8 @@ def attach(library: Library, code: str, doc_ids: Sequence[int], component: Optio
         items.append(Attached(doc_id, slot, type_code))
     with library.write_lock():
         st.attach(dossier.code, items, current_actor())
-        sync_audit(library)
+        audit.record_locked(library, "attach", audit.dossier_target(dossier.code),
+                            {"documents": [i.doc_id for i in items]})
     if dossier.kind == "feedback" and not dossier.triage:
         from docmgr.services.dossier_feedback import route_from_documents
 
@@ -142,7 +138,8 @@ def set_status(library: Library, code: str, status: str, note: str = "") -> dict
                                         procedure_of(library, dossier).time_limit)
     with library.write_lock():
         st.set_status(dossier.code, status, current_actor(), nfc(note), due=due)
-        sync_audit(library)
+        audit.record_locked(library, "status", audit.dossier_target(dossier.code),
+                            {"from": dossier.status, "to": status})
     return show(library, dossier.code)
 
 

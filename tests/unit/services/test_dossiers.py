@@ -183,6 +183,6 @@ def test_dossier_changes_enter_the_audit_trail_and_check_stays_clean(library: An
     code = _new(library)["code"]
     svc.set_status(library, code, "in-progress", note="Nguyễn Văn An gọi điện")
     entries = history(library, dossier=code)
-    assert [e.action for e in entries] == ["dossier.create", "dossier.status"]
+    assert [e.action for e in entries] == ["receive", "status"]
     assert all("Nguyễn" not in str(e.detail) for e in entries)  # no personal data in the trail
     assert check_problems(library) == []
