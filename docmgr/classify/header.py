@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 from docmgr.classify.sanity import noisy_line
 from docmgr.core.text import fold, nfc
@@ -185,6 +185,47 @@ def _rows(page: str) -> tuple[list[_Row], str]:
     return rows, ""
 
 
+def _split_rows(rows: list[_Row], headings: tuple[str, ...]) -> list[_Row]:
+    """Undo what flattening did to one line: ``… năm 2025 QUYẾT ĐỊNH`` (a type heading after the date)
+    and ``Số: 5664/CT-CS V/v …`` (the V/v line after the number) become two rows of the same line."""
+    keys = {tuple(tokens(h)) for h in headings}
+    out: list[_Row] = []
+    for row in rows:
+        vv = re.search(r"\sV\s*/\s*[vV]\b", row.rest)
+        if vv and (_ANCHOR.search(row.rest[:vv.start()]) or re.search(r"\d\s*/\s*\S+\s*$", row.rest[:vv.start()])):
+            out += [_Row(row.idx, row.text, row.rest[:vv.start()].strip(), row.motto),
+                    _Row(row.idx, row.text, row.rest[vv.start():].strip())]
+            continue
+        words = row.rest.split()
+        k = len(words)
+        while k > 0 and (is_caps(words[k - 1]) or not any(c.isalpha() for c in words[k - 1])):
+            k -= 1
+        while k < len(words) and not any(c.isalpha() for c in words[k]):
+            k += 1
+        if 0 < k < len(words) and not is_caps(row.rest):
+            tail = tokens(" ".join(words[k:]))
+            if any(tail[:len(key)] == list(key) or list(key[:len(tail)]) == tail for key in keys if key):
+                out += [_Row(row.idx, row.text, " ".join(words[:k]), row.motto),
+                        _Row(row.idx, row.text, " ".join(words[k:]))]
+                continue
+        out.append(row)
+    return out
+
+
+HEADER_PAGES = 3  # a cover sheet or routing slip may come before the document's first page
+
+
+def first_header(pages: Sequence[str], headings: Iterable[str] = ()) -> tuple[int, Header]:
+    """``(page number, header)`` of the first of the first pages that has a header block (a number,
+    a type heading or the motto); page 1 and its (empty) header when none has."""
+    keys = tuple(headings)
+    found = [(n, parse_header(p, keys)) for n, p in enumerate(pages[:HEADER_PAGES], 1)]
+    for n, head in found:
+        if head.number or head.heading or head.motto:
+            return n, head
+    return 1, found[0][1] if found else Header()
+
+
 def parse_header(page: str, headings: Iterable[str] = ()) -> Header:
     """The header block of a document's first page; ``headings`` are the type headings to know."""
     return _parse(nfc(page or ""), tuple(sorted({h for h in headings}, key=lambda h: -len(h))))
@@ -198,6 +239,7 @@ def _parse(page: str, headings: tuple[str, ...]) -> Header:
     if not rows:
         return head
     _strip_motto(rows)
+    rows = _split_rows(rows, headings)
     _marks(page, rows, head)
     head.motto = any(r.motto for r in rows)
     motto_end = max((i for i, r in enumerate(rows) if r.motto), default=-1)
