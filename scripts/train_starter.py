@@ -186,7 +186,7 @@ def sample(code: str, t: object, fow: str, rng: random.Random) -> str:
     heading = (getattr(t, "headings") or [getattr(t, "name_vi").upper()])[0]
     lines: list[str] = []
     style = rng.random()
-    if category == "citizen":
+    if category.startswith("citizen"):  # citizen paperwork and citizen forms
         lines += ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
         if style < 0.8:
             lines.append(heading)

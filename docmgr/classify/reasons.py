@@ -25,6 +25,9 @@ TEMPLATES: dict[str, str] = {
     "no-type": "fits no type: no heading or number, and the words alone are not enough",
     "few-words": "only {count} known word(s): low confidence",
     "terms": "terms: {terms}",
+    "form-code": "form code in '{code}'",
+    "form-title": "form title '{line}'",
+    "form-markers": "{count} labelled blanks of the form {form}",
 }
 
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
+from docmgr.classify.forms import apply_form_rules
 from docmgr.classify.header import Header, first_header, tokens
 from docmgr.classify.reasons import Reason
 from docmgr.classify.taxonomy import Taxonomy
@@ -58,8 +59,9 @@ def headings_of(taxonomy: Taxonomy) -> tuple[str, ...]:
 
 def structure_rules(pages_text: Sequence[str] | str, taxonomy: Taxonomy) -> RuleResult:
     """Apply the structure rules to the header block of a document (its first page, or the next after a cover)."""
-    pages = [pages_text] if isinstance(pages_text, str) else [p or "" for p in pages_text]
-    head = first_header([nfc(p) for p in pages], headings_of(taxonomy))[1]
+    pages = [nfc(pages_text)] if isinstance(pages_text, str) else [nfc(p or "") for p in pages_text]
+    at, head = first_header(pages, headings_of(taxonomy))
+    first = pages[at - 1] if pages else ""
     result = RuleResult(header=head)
     by_number: list[str] = []
     if head.number:
@@ -77,6 +79,7 @@ def structure_rules(pages_text: Sequence[str] | str, taxonomy: Taxonomy) -> Rule
     elif head.greeting and head.heading is None and "CV" in result.scores:
         # a number without a type abbreviation, no title, then "Kính gửi:": a Công văn
         result.add("CV", W_VV, Reason("greeting"))
+    apply_form_rules(first, taxonomy, result)  # a citizen form overrules the generic readings
     return result
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from docmgr.core.errors import UsageError
 from docmgr.core.library import Library
@@ -68,11 +68,12 @@ def summary(doc: Document) -> dict[str, Any]:
 
 
 def list_documents(library: Library, *, status: Optional[str] = None,
-                   type_code: Optional[str] = None) -> list[Document]:
-    """Documents (not trashed unless ``status="trashed"``), filtered by status and type code."""
+                   type_code: Optional[str] = None) -> Iterator[Document]:
+    """Documents (not trashed unless ``status="trashed"``), filtered by status and type code, in id
+    order; streamed from the catalog a few hundred at a time."""
     if status is not None and status not in STATUSES:
         raise UsageError(f"unknown status {status!r} (one of: {', '.join(STATUSES)})")
-    return library.catalog.documents(status=status, type_code=type_code)
+    return library.catalog.iter_documents(status=status, type_code=type_code)
 
 
 def trash(library: Library, doc_id: int) -> None:

@@ -53,9 +53,10 @@ class DocumentsModel(QAbstractTableModel):
 
     # -- loading -----------------------------------------------------------------------------
     def set_view(self, view: str) -> None:
-        """Show another view."""
-        self.view = view
-        self.refresh()
+        """Show another view (nothing is read again when it is the one shown)."""
+        if view != self.view:
+            self.view = view
+            self.refresh()
 
     def refresh(self) -> None:
         """Reload the ids (after an import, a delete, a restore); rows are fetched again on demand."""
@@ -122,5 +123,8 @@ class DocumentsModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort = (COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)
-        self.refresh()
+        # column -1: no column chosen, the default order (newest first)
+        wanted = ("id", True) if column < 0 else (COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)
+        if wanted != self._sort:
+            self._sort = wanted
+            self.refresh()

@@ -46,6 +46,9 @@ REASON_TEXTS = {
     "no-type": QT_TR_NOOP("fits no type: no heading or number, and the words alone are not enough"),
     "few-words": QT_TR_NOOP("only {count} known word(s): low confidence"),
     "terms": QT_TR_NOOP("terms: {terms}"),
+    "form-code": QT_TR_NOOP("form code in '{code}'"),
+    "form-title": QT_TR_NOOP("form title '{line}'"),
+    "form-markers": QT_TR_NOOP("{count} labelled blanks of the form {form}"),
 }
 
 

@@ -32,7 +32,7 @@ def test_code_or_name_any_case_with_or_without_diacritics(typed: str) -> None:
 @pytest.mark.parametrize("typed, code", [("THÔNG TƯ", "TT"), ("NGHỊ ĐỊNH", "ND"), ("LUẬT", "LUAT"),
                                          ("PHÁP LỆNH", "PL"), ("NGHỊ QUYẾT", "NQ"), ("cong van", "CV"),
                                          ("Hợp đồng", "HDD"), ("ĐỀ ÁN", "DDA"), ("dự án", "DA"),
-                                         ("to khai dang ky khai sinh", "TK-KS"), ("hoà", None)])
+                                         ("to khai dang ky khai sinh", "TK-KS"), ("KHÁC", "KHAC"), ("hoà", None)])
 def test_names_of_the_dataset_labels_resolve(typed: str, code: str | None) -> None:
     tax = load_taxonomy()
     if code is None:

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from docmgr.core.catalog import MIGRATIONS, SCHEMA_VERSION, Catalog, _statements
+from docmgr.core.catalog import MIGRATIONS, SCHEMA_VERSION, Catalog, _sort_text, _statements
 from docmgr.core.errors import LibraryError, NotFound
 from docmgr.core.models import Document, FieldValue, Page, Word
 
@@ -106,6 +106,7 @@ def test_normative_types_become_their_form_plus_the_normative_flag(tmp_path: Pat
     step = next(i for i, m in enumerate(MIGRATIONS) if "ADD COLUMN normative" in m)
     path = tmp_path / "old.sqlite3"
     conn = sqlite3.connect(path)
+    conn.create_function("docmgr_sort_text", 1, _sort_text)  # the earlier steps' triggers call it
     for script in MIGRATIONS[:step]:
         for statement in _statements(script):
             conn.execute(statement)
