@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import Optional, Sequence
 
-from docmgr.classify.header import Header, Part, is_caps, parse_header, signature_date
+from docmgr.classify.header import Header, Part, first_header, is_caps, signature_date
 from docmgr.classify.sanity import looks_like_agency, plausible_id
 from docmgr.classify.taxonomy import load_taxonomy
 from docmgr.core.models import FieldValue
@@ -41,10 +41,10 @@ def _headings() -> tuple[str, ...]:
     return tuple(h for t in load_taxonomy().types.values() for h in t.headings)
 
 
-def header_of(pages_text: Sequence[str] | str, headings: Optional[Sequence[str]] = None) -> Header:
-    """The header block of a document's first page."""
-    first = pages_text if isinstance(pages_text, str) else (pages_text[0] if pages_text else "")
-    return parse_header(first or "", tuple(headings) if headings is not None else _headings())
+def header_of(pages_text: Sequence[str] | str, headings: Optional[Sequence[str]] = None) -> tuple[int, Header]:
+    """``(page number, header block)`` of a document: its first page's, or the next page's after a cover sheet."""
+    pages = [pages_text] if isinstance(pages_text, str) else [p or "" for p in pages_text]
+    return first_header([nfc(p) for p in pages], tuple(headings) if headings is not None else _headings())
 
 
 def extract_fields(pages_text: Sequence[str] | str, headings: Optional[Sequence[str]] = None) -> dict[str, FieldValue]:
@@ -53,11 +53,11 @@ def extract_fields(pages_text: Sequence[str] | str, headings: Optional[Sequence[
     pages = [nfc(p or "") for p in pages]
     if not pages:
         return {}
-    head = header_of(pages, headings)
+    at, head = header_of(pages, headings)
     out: dict[str, FieldValue] = {}
 
-    def put(name: str, value: object, confidence: float, part: Optional[Part], page: int = 1) -> None:
-        out[name] = FieldValue(value, confidence, source=part.source(page) if part else None)
+    def put(name: str, value: object, confidence: float, part: Optional[Part], page: int = 0) -> None:
+        out[name] = FieldValue(value, confidence, source=part.source(page or at) if part else None)
 
     if head.number:
         put("number", head.number.text, 0.95, head.number)

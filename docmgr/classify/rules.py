@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
-from docmgr.classify.header import Header, parse_header, tokens
 from docmgr.classify.forms import apply_form_rules
+from docmgr.classify.header import Header, first_header, tokens
 from docmgr.classify.reasons import Reason
 from docmgr.classify.taxonomy import Taxonomy
 from docmgr.core.text import fold, nfc
@@ -58,9 +58,10 @@ def headings_of(taxonomy: Taxonomy) -> tuple[str, ...]:
 
 
 def structure_rules(pages_text: Sequence[str] | str, taxonomy: Taxonomy) -> RuleResult:
-    """Apply the structure rules to the header block of a document's first page."""
-    first = pages_text if isinstance(pages_text, str) else (pages_text[0] if pages_text else "")
-    head = parse_header(nfc(first or ""), headings_of(taxonomy))
+    """Apply the structure rules to the header block of a document (its first page, or the next after a cover)."""
+    pages = [nfc(pages_text)] if isinstance(pages_text, str) else [nfc(p or "") for p in pages_text]
+    at, head = first_header(pages, headings_of(taxonomy))
+    first = pages[at - 1] if pages else ""
     result = RuleResult(header=head)
     by_number: list[str] = []
     if head.number:

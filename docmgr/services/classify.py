@@ -323,7 +323,7 @@ def _groups(library: Library, docs: Sequence[Any], texts: Mapping[int, str]) -> 
     """The near-duplicate group of each confirmed document (by its own number and its text)."""
     from docmgr.classify.groups import near_duplicate_groups
 
-    numbers = library.catalog.field_values("number")
+    numbers = {d.id: d.fields["number"].value for d in docs if "number" in d.fields}
     ids = [d.id for d in docs]
     groups = near_duplicate_groups([texts[i] for i in ids], [str(numbers.get(i) or "") for i in ids])
     return dict(zip(ids, groups, strict=True))

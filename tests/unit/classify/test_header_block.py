@@ -168,3 +168,23 @@ def test_flattened_letter_header_without_colon_or_marks() -> None:
     f = values(text)
     assert f["number"] == "5487/CT-CS" and f["issued"] == "2025-11-25" and f["place"] == "Hà Nội"
     assert f["summary"] == "chính sách thuế GTGT" and f["issuer"] == "BO TAI CHINH CUC THUE"
+
+
+def test_a_cover_sheet_before_the_first_page() -> None:
+    pages = ["Trang bìa\nHồ sơ lưu trữ", MOTTO_SPLIT]
+    fields = extract_fields(pages)
+    assert fields["number"].value == "2820/QĐ-UBND" and fields["number"].source == {"page": 2, "line": 5, "last": 5}
+    assert max(structure_rules(pages, load_taxonomy()).scores.items(), key=lambda kv: kv[1])[0] == "QD"
+
+
+def test_a_heading_or_vv_line_flattened_onto_the_line_before() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 0129/KH-UBND Đắk Lắk, ngày 21\ntháng 11 năm 2025 KẾ HOẠCH\nV/V HỖ TRỢ NHU YẾU PHẨM KHẨN CẤP\n"
+            "Căn cứ Nghị định số 200/2023/NĐ-CP ngày 28/12/2023;")
+    r = structure_rules(text, load_taxonomy())
+    assert max(r.scores.items(), key=lambda kv: kv[1])[0] == "KH" and r.agree
+    f = values(text)
+    assert f["issued"] == "2025-11-21" and f["place"] == "Đắk Lắk" and f["summary"] == "HỖ TRỢ NHU YẾU PHẨM KHẨN CẤP"
+    letter = "BỘ TÀI CHÍNH\nCỤC THUẾ\nSố:\n5664/CT-CS V/v chính sách thuế\nHà Nội, ngày\n01 tháng 12 năm 2025 Kính gửi: Ông A"
+    f = values(letter)
+    assert f["number"] == "5664/CT-CS" and f["summary"] == "chính sách thuế" and f["issued"] == "2025-12-01"
