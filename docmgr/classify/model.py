@@ -18,12 +18,12 @@ the caller rebuilds it.
 
 from __future__ import annotations
 
-import os
 import re
 import zipfile
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
+from docmgr.core.atomic import atomic_output
 from docmgr.core.errors import DocmgrError
 from docmgr.core.text import fold, nfc, normalize_tones
 
@@ -201,16 +201,14 @@ class TextModel:
 
     # -- storage ----------------------------------------------------------------------------
     def save(self, path: Path) -> None:
-        """Write atomically: a ``.part`` file renamed over the target."""
+        """Write atomically and durably (:func:`docmgr.core.atomic.atomic_output`)."""
         import sklearn
         import skops.io as sio
 
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".part")
         payload = {"format_version": FORMAT_VERSION, "sklearn": sklearn.__version__, "label": self.label,
                    "trained_on": self.trained_on, "pipeline": self.pipeline}
-        sio.dump(payload, tmp, compression=zipfile.ZIP_DEFLATED)
-        os.replace(tmp, path)
+        with atomic_output(path) as tmp:
+            sio.dump(payload, tmp, compression=zipfile.ZIP_DEFLATED)
 
     @classmethod
     def load(cls, path: Path) -> "TextModel":

@@ -15,6 +15,7 @@ import logging
 import os
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
@@ -189,6 +190,7 @@ class Filing:
     field_of_work: Optional[str]
     classification: dict[str, Any]
     fields: dict[str, FieldValue]
+    normative: bool = False
 
 
 def filing_for(library: Library, pages_text: Sequence[str], doc_type: Optional[str] = None) -> Filing:
@@ -197,10 +199,12 @@ def filing_for(library: Library, pages_text: Sequence[str], doc_type: Optional[s
     stored = result.stored()
     if doc_type:
         stored["predicted"] = result.type_code
+        normative = bool(stored.get("normative")) or taxonomy().is_normative_form(doc_type)
         return Filing(doc_type, 1.0, "confirmed", result.field_of_work or taxonomy_field(doc_type), stored,
-                      result.fields)
+                      result.fields, normative)
     status = "needs-review" if result.needs_review else "inbox"
-    return Filing(result.type_code, round(result.confidence, 4), status, result.field_of_work, stored, result.fields)
+    return Filing(result.type_code, round(result.confidence, 4), status, result.field_of_work, stored, result.fields,
+                  result.normative)
 
 
 def taxonomy_field(code: str) -> Optional[str]:
@@ -209,12 +213,20 @@ def taxonomy_field(code: str) -> Optional[str]:
 
 
 # -- confirm --------------------------------------------------------------------------------
+# the fields a document can have (CLI.md); ``confirm --field KEY=`` clears one, an unknown KEY is refused
+FIELD_KEYS = ("number", "issued", "place", "issuer", "summary", "urgency", "secrecy", "signer", "id_numbers",
+              "parcel", "map_sheet", "subject")
+
+
 def confirm(library: Library, doc_id: int, type: Optional[str] = None,
             fields: Optional[Mapping[str, str]] = None) -> dict[str, Any]:
     """Confirm a document: optional type and field edits (kept, marked edited); status ``confirmed``.
 
-    ``fields`` may hold ``field_of_work`` (code or name), which sets the second label.
-    Returns the document as ``show`` prints it.
+    ``fields`` may hold ``field_of_work`` (code or name), which sets the second label; an empty value
+    clears a field. Returns the document as ``show`` prints it.
+
+    Raises:
+        UsageError: an unknown field key, a bad value, or no type for a document that has none.
     """
     from docmgr.services.documents import show
 
@@ -223,20 +235,26 @@ def confirm(library: Library, doc_id: int, type: Optional[str] = None,
     if type:
         columns["type_code"] = tax.resolve(type).code
         columns["confidence"] = 1.0
+    doc = library.catalog.get(doc_id)
     values: dict[str, FieldValue] = {}
+    cleared: list[str] = []
     for key, raw in (fields or {}).items():
         raw = nfc(raw).strip()
         if key == "field_of_work":
-            columns["field_of_work"] = tax.resolve_field_of_work(raw)
-            continue
-        values[key] = FieldValue(_field_value(key, raw), 1.0, edited=True)
-    doc = library.catalog.get(doc_id)
+            columns["field_of_work"] = tax.resolve_field_of_work(raw) if raw else None
+        elif key not in FIELD_KEYS and key not in doc.fields:
+            raise UsageError(f"unknown field {key!r} (one of: {', '.join((*FIELD_KEYS, 'field_of_work'))})")
+        elif not raw:  # KEY= clears the field
+            cleared.append(key)
+        else:
+            values[key] = FieldValue(_field_value(key, raw), 1.0, edited=True)
     if doc.type_code is None and "type_code" not in columns:
         raise UsageError(f"document {doc_id} has no type yet: confirm it with --type")
     with library.write_lock():
         with library.catalog.transaction() as tx:
             library.catalog.update_document(tx, doc_id, **columns)
             library.catalog.write_fields(tx, doc_id, values)
+            library.catalog.clear_fields(tx, doc_id, cleared)
     from docmgr.services.indexing import sync_index_quietly
 
     sync_index_quietly(library)  # the new type and fields are searchable at once
@@ -361,7 +379,13 @@ def retrain_if_due(library: Library, *, progress: ProgressCallback = no_progress
 
 def type_display(code: Optional[str]) -> Optional[str]:
     """The Vietnamese name of a type code."""
-    return taxonomy().name(code)
+    return type_names().get(code, code) if code is not None else None
+
+
+@lru_cache(maxsize=1)
+def type_names() -> dict[str, str]:
+    """Code -> Vietnamese name, once per process (a list of 100k rows asks for each row)."""
+    return {code: t.name_vi for code, t in taxonomy().types.items()}
 
 
 def field_of_work_display(code: Optional[str]) -> Optional[str]:

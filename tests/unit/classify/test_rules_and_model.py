@@ -20,7 +20,7 @@ HEAD = "ỦY BAN NHÂN DÂN\nXÃ PHONG NẪM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA
     (HEAD + "Số: 45/KH-UBND\nKẾ HOẠCH\nTriển khai công tác", "KH"),
     (HEAD + "Số: 88/UBND-VP\nV/v báo cáo tình hình", "CV"),
     ("CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 30/2020/NĐ-CP\nNGHỊ ĐỊNH", "ND"),
-    ("ỦY BAN NHÂN DÂN TP\nSố: 20/2025/QĐ-UBND\nQUYẾT ĐỊNH\nBan hành quy định", "QD-QPPL"),
+    ("ỦY BAN NHÂN DÂN TP\nSố: 20/2025/QĐ-UBND\nQUYẾT ĐỊNH\nBan hành quy định", "QD"),
     (HEAD + "Số: 7/QyĐ-UBND\nQUY ĐỊNH", "QYD"),
     ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nTỜ KHAI ĐĂNG KÝ KHAI SINH\nKính gửi:", "TK-KS"),
     ("CONG HOA XA HOI CHU NGHIA VIET NAM\nDoc lap - Tu do - Hanh phuc\nĐƠN ĐĂNG KÝ BIẾN ĐỘNG ĐẤT ĐAI, TÀI SẢN GẮN LIỀN VỚI ĐẤT", "DDK-BD"),
