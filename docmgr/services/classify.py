@@ -319,10 +319,9 @@ def _groups(library: Library, docs: Sequence[Any], texts: Mapping[int, str]) -> 
     """The near-duplicate group of each confirmed document (by its own number and its text)."""
     from docmgr.classify.groups import near_duplicate_groups
 
-    numbers = library.catalog.field_values("number")
-    ids = [d.id for d in docs]
-    groups = near_duplicate_groups([texts[i] for i in ids], [str(numbers.get(i) or "") for i in ids])
-    return dict(zip(ids, groups))
+    numbers = [str(d.fields["number"].value) if "number" in d.fields else "" for d in docs]
+    groups = near_duplicate_groups([texts[d.id] for d in docs], numbers)
+    return {d.id: g for d, g in zip(docs, groups)}
 
 
 def cross_validated_f1(label: str, x: Sequence[str], y: Sequence[str], groups: Sequence[Any],
