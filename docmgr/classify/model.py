@@ -31,7 +31,6 @@ FORMAT_VERSION = 1
 _ALLOWED_PREFIXES = ("sklearn.", "numpy.", "scipy.sparse.")
 _OWN_FUNCTIONS = {f"{__name__}.exact_view", f"{__name__}.folded_view", f"{__name__}.capitals_view"}
 CAPITALS_CHARS = 1500  # where titles are: the first page's head
-NO_CAPITALS = "0nocaps0"
 _FORBIDDEN = re.compile(r"(?:^|\.)(?:eval|exec|system|popen|load|loads|open|__import__|getattr|setattr)$")
 
 
@@ -52,8 +51,9 @@ def folded_view(text: str) -> str:
 def capitals_view(text: str) -> str:
     """The capitals view: the words printed in capitals in the first characters, folded, lower case."""
     words = re.findall(r"\w+", nfc(text)[:CAPITALS_CHARS])
-    caps = fold(" ".join(w for w in words if len(w) > 1 and w.isupper() and not w.isdigit())).lower()
-    return caps or NO_CAPITALS  # a token, so that texts without capitals still give the view a vocabulary
+    # a constant first token: texts with no capitals at all (excerpts, lower-case OCR) still give the
+    # vectorizer a vocabulary; being in every text it weighs nothing
+    return "capitals " + fold(" ".join(w for w in words if len(w) > 1 and w.isupper() and not w.isdigit())).lower()
 
 
 def build_pipeline(min_class_count: int, *, chars: bool = False, min_df: int = 1, compact: bool = False) -> Any:

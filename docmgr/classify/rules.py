@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
-from docmgr.classify.forms import apply_form_rules
 from docmgr.classify.header import Header, parse_header, tokens
+from docmgr.classify.forms import apply_form_rules
 from docmgr.classify.reasons import Reason
 from docmgr.classify.taxonomy import Taxonomy
 from docmgr.core.text import fold, nfc
@@ -78,7 +78,7 @@ def structure_rules(pages_text: Sequence[str] | str, taxonomy: Taxonomy) -> Rule
     elif head.greeting and head.heading is None and "CV" in result.scores:
         # a number without a type abbreviation, no title, then "Kính gửi:": a Công văn
         result.add("CV", W_VV, Reason("greeting"))
-    apply_form_rules(first or "", taxonomy, result)  # a citizen form overrules the generic readings
+    apply_form_rules(first, taxonomy, result)  # a citizen form overrules the generic readings
     return result
 
 

@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from docmgr.search.engine import (BODY_FIELDS, TEXT_FIELDS, All, Bool, Hit, IndexDoc, IndexUnusable, Phrase, Prefix, Q, Range,
-                                  Results, Term, engine_error, index_fields)
+from docmgr.search.engine import (BODY_FIELDS, TEXT_FIELDS, All, Bool, Const, Hit, IndexDoc, IndexUnusable, Phrase, Prefix,
+                                  Q, Range, Results, Term, engine_error, index_fields)
 
 _HEAP = 64_000_000
 
@@ -189,6 +189,8 @@ class TantivyEngine:
             out = Query.range_query(self._schema, q.field, tantivy.FieldType.Integer, q.low, q.high)
         elif isinstance(q, All):
             out = Query.all_query()
+        elif isinstance(q, Const):
+            return Query.const_score_query(self._compile(q.query), q.score)
         else:
             assert isinstance(q, Bool)
             clauses = ([(tantivy.Occur.Must, self._compile(c)) for c in q.must]

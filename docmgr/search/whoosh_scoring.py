@@ -18,7 +18,7 @@ from typing import Any, Optional
 
 import numpy as np
 
-from docmgr.search.engine import All, Bool, Phrase, Prefix, Q, Range, Term
+from docmgr.search.engine import All, Bool, Const, Phrase, Prefix, Q, Range, Term
 
 K1, B = 1.2, 0.75
 CACHE_POSTINGS = 4_000_000  # posting entries kept across queries (~50 MB)
@@ -130,6 +130,9 @@ class Arrays:
             return mask, np.zeros(self.n, np.float32)
         if isinstance(q, All):
             return self.live.copy(), np.zeros(self.n, np.float32)
+        if isinstance(q, Const):
+            mask = self.evaluate(q.query)[0]
+            return mask, np.where(mask, np.float32(q.score), np.float32(0)).astype(np.float32)
         assert isinstance(q, Bool)
         score = np.zeros(self.n, np.float32)
         mask: Optional[np.ndarray] = None

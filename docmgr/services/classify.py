@@ -27,6 +27,7 @@ from docmgr.core.library import Library
 from docmgr.core.models import FieldValue
 from docmgr.core.progress import CancelToken, ProgressCallback, ProgressEvent, no_progress
 from docmgr.core.text import nfc
+from docmgr.services import audit
 
 log = logging.getLogger(__name__)
 
@@ -255,6 +256,8 @@ def confirm(library: Library, doc_id: int, type: Optional[str] = None,
             library.catalog.update_document(tx, doc_id, **columns)
             library.catalog.write_fields(tx, doc_id, values)
             library.catalog.clear_fields(tx, doc_id, cleared)
+            audit.log(tx, "confirm", audit.doc_target(doc_id), audit.confirm_detail(columns, values))
+        audit.sync_head(library)
     from docmgr.services.indexing import sync_index_quietly
 
     sync_index_quietly(library)  # the new type and fields are searchable at once

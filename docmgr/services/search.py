@@ -9,11 +9,12 @@ from typing import Any, Callable, Optional
 
 from docmgr.core.errors import LibraryError
 from docmgr.core.library import Library
+from docmgr.records.privacy import mask_id_numbers, numbers_in
 from docmgr.search import (Engine, IndexUnusable, best_page, can_relax, fast_fold, has_marks, highlight, parse, plan,
                            snippet, words)
 from docmgr.search import query as qt
 from docmgr.search.engine import Bool, Term
-from docmgr.search.plan import relax_first
+from docmgr.search.plan import engine_stats, relax_first
 from docmgr.search.suggest import did_you_mean
 from docmgr.services.indexing import Notice, index_doc, open_index, reindex, store_of, title_of, type_name
 
@@ -68,8 +69,9 @@ def _with_retry(library: Library, engine: Engine, notice: Optional[Notice],
 
 # -- queries ---------------------------------------------------------------------------------------
 def search(library: Library, query: str, *, limit: int = 20, sort: str = "relevance",
-           notice: Optional[Notice] = None) -> dict[str, Any]:
-    """Run a query; the result is shaped as ``docmgr search --json`` prints it (see CLI.md).
+           notice: Optional[Notice] = None, unmasked: bool = False) -> dict[str, Any]:
+    """Run a query; the result is shaped as ``docmgr search --json`` prints it (see CLI.md). Personal ID
+    numbers in snippets are masked unless ``unmasked``.
 
     Raises:
         UsageError: bad query syntax (the message says what is wrong).
@@ -82,6 +84,7 @@ def search(library: Library, query: str, *, limit: int = 20, sort: str = "releva
     finally:
         engine.close()
     hl = highlight(node)
+    typed = numbers_in(query)
     docs = {d.id: d for d in library.catalog.documents(ids=[h.id for h in results.hits])}
     hits = []
     for h in results.hits:
@@ -91,8 +94,10 @@ def search(library: Library, query: str, *, limit: int = 20, sort: str = "releva
         pages = [(p.number, p.text) for p in library.catalog.pages(doc.id)]
         page = best_page(pages, hl) if pages else None
         text = next((t for n, t in pages if n == page), "")
-        hits.append({"id": doc.id, "filename": doc.filename, "title": title_of(doc), "type": type_name(doc),
-                     "score": round(h.score, 4), "page": page, "snippet": snippet(text, hl)})
+        # personal ID numbers masked unless asked, or unless the query names them (the user knows them)
+        shown = (lambda s: s) if unmasked else (lambda s: mask_id_numbers(s, keep=typed))
+        hits.append({"id": doc.id, "filename": doc.filename, "title": shown(title_of(doc)), "type": type_name(doc),
+                     "score": round(h.score, 4), "page": page, "snippet": shown(snippet(text, hl))})
     return {"query": query, "total": results.total, "suggestion": suggestion,
             "facets": results.facets, "hits": hits}
 
@@ -103,13 +108,14 @@ def execute(engine: Engine, node: qt.Node, limit: int, sort: str) -> tuple[Any, 
     Short queries require all their words (any word when that finds nothing); a long one (a question)
     is run at once in its "any word, best first" form.
     """
+    stats = engine_stats(engine)
     if relax_first(node):
-        results = engine.search(plan(node, relaxed=True), limit=limit, sort=sort)
+        results = engine.search(plan(node, relaxed=True, stats=stats), limit=limit, sort=sort)
         return results, results.total
-    results = engine.search(plan(node), limit=limit, sort=sort)
+    results = engine.search(plan(node, stats=stats), limit=limit, sort=sort)
     strict = results.total
     if strict == 0 and can_relax(node):
-        results = engine.search(plan(node, relaxed=True), limit=limit, sort=sort)
+        results = engine.search(plan(node, relaxed=True, stats=stats), limit=limit, sort=sort)
     return results, strict
 
 
