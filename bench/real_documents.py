@@ -237,7 +237,6 @@ def learned(misses: int, held_back: float, seed: int, through_library: bool) -> 
         clf = HybridClassifier(svc.taxonomy(), {"type": TextModel.train("type", xs, ys)}, Settings().review_threshold)
     t_train = time.perf_counter() - t0 - t_ingest
     label_of = {c: lab for lab, c in code_of.items() if c}
-    clf = svc.classifier(lib)
     results = [clf.classify(texts[i]) for i in te]
     given = [label_of.get(r.type_code or "", r.type_code or "—") for r in results]
     confident = [g if not r.needs_review else "—" for g, r in zip(given, results)]

@@ -366,6 +366,21 @@
         <translation>tiêu đề &apos;{line}&apos; dưới quốc hiệu, tiêu ngữ</translation>
     </message>
     <message>
+        <location filename="../../docmgr/gui/widgets/metadata.py" line="42"/>
+        <source>form code in &apos;{code}&apos;</source>
+        <translation>mã mẫu trong &apos;{code}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/widgets/metadata.py" line="43"/>
+        <source>form title &apos;{line}&apos;</source>
+        <translation>tên mẫu &apos;{line}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/widgets/metadata.py" line="44"/>
+        <source>{count} labelled blanks of the form {form}</source>
+        <translation>{count} mục cần điền của mẫu {form}</translation>
+    </message>
+    <message>
         <location filename="../../docmgr/gui/widgets/metadata.py" line="32"/>
         <source>heading &apos;{line}&apos; at the head of the page</source>
         <translation>tiêu đề &apos;{line}&apos; ở đầu trang</translation>
