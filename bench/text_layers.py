@@ -38,7 +38,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-SHARED = Path(os.environ.get("DOCMGR_SHARED_DATA", ROOT.parent / "shared" / "data"))
+# ../shared/data beside the checkout (or beside the folder of worktrees); $DOCMGR_SHARED_DATA wins
+SHARED = Path(os.environ.get("DOCMGR_SHARED_DATA") or next(
+    (p for p in (ROOT.parent / "shared" / "data", ROOT.parents[1] / "shared" / "data") if p.is_dir()),
+    ROOT.parent / "shared" / "data"))
 PDF_FOLDER = SHARED / "pdfplumber-pdfs"
 VN_DOCS = SHARED / "vn-official-docs-dev" / "docs"
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
@@ -234,6 +237,8 @@ def run(cli: bool = True, profile: bool = False, vn_pages: int = 150) -> dict[st
     with pages, seconds, cpu (and pages/s as ``rate``)."""
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     files = real_pdfs() + vietnamese_pdfs(vn_pages)
+    if not files:
+        raise SystemExit(f"no input PDFs under {SHARED} (set DOCMGR_SHARED_DATA)")
     figures: dict[str, Any] = {"files": len(files)}
     for name, fn in (("raw_pypdfium2", raw_pypdfium2), ("raw_pdfplumber", raw_pdfplumber)):
         pages, wall, cpu = _timed(fn, files)

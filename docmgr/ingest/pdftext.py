@@ -109,7 +109,7 @@ def _read_page(pdf: Any, index: int, path: Path, password: Optional[str], max_ar
                      invisible_share=facts.invisible_share)
 
     verdict = verdict_of(text)
-    if not verdict.usable and facts.text_objects and not verdict.layer_may_win:
+    if not verdict.usable and facts.text_objects:
         other = _pdfplumber_text(path, password, index)
         if other is not None and verdict_of(other).usable:
             return PdfPage(number, other)

@@ -38,7 +38,7 @@ class IngestContext:
         on_page: called with (done, total) pages, for progress.
         ocr_layers: the text layers of pages sent to OCR that may still beat it (a scanner's own OCR
             layer), by page number: the better reading of each is kept.
-        scratch: a folder for temporary files (the library's tmp/; None: the system's).
+        scratch: a folder for temporary files (this process's folder in the library's tmp/; None: the system's).
         ocr_ahead: set when the OCR of ``ocr_jobs`` was already submitted (a batch reads ahead): called
             with (cancel, on_page), it waits for the pages, in order.
     """

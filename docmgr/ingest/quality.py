@@ -81,8 +81,10 @@ def judge(text: str, *, has_image: bool, image_coverage: float = 0.0, invisible_
 def _scanner_layer(text: str) -> Verdict:
     """A scanner's invisible OCR layer is kept when it reads as Vietnamese with its marks."""
     reading = read_words(text)
-    if reading.words < SCANNER_MIN_WORDS:
-        return Verdict(True)   # not Latin text (or too little of it) to judge
+    letters = sum(1 for ch in text if ch.isalpha())
+    latin = sum(1 for ch in text if ch.isalpha() and ord(ch) < 0x2000)
+    if reading.words < SCANNER_MIN_WORDS or latin < 0.5 * letters:
+        return Verdict(True)   # not Latin text (Chinese, say), or too little of it, to judge
     if reading.marked < SCANNER_MAX_MARKED and reading.syllables >= 0.5:
         return Verdict(False, "scanner's OCR layer without Vietnamese marks", layer_may_win=True)
     if reading.marked < SCANNER_MAX_MARKED or reading.syllables < SCANNER_MIN_SYLLABLES:

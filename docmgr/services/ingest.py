@@ -98,7 +98,7 @@ def prepare(library: Library, path: Path, password: Optional[str], reader: Optio
     """Check, hash and sniff a file; submit its text layer unless the catalog or an earlier file of the
     batch (``seen``: their sha256) has these bytes. An image needs no reader: its pages (frames) are
     counted here."""
-    ctx = IngestContext(source=path, settings=library.settings, password=password, scratch=library.paths.tmp)
+    ctx = IngestContext(source=path, settings=library.settings, password=password, scratch=library.scratch)
     item = Prepared(path, ctx)
     try:
         run_steps([*READ_STEPS, _Duplicate(library)], ctx)

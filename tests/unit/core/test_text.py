@@ -29,3 +29,16 @@ def test_vietnamese_alphabetical_order() -> None:
     words = ["đức", "dung", "ăn", "anh", "ân", "bé", "ơn", "ông", "ốc", "uyên", "ưu"]
     assert sorted(words, key=sort_key) == ["anh", "ăn", "ân", "bé", "dung", "đức", "ốc", "ông", "ơn", "uyên", "ưu"]
     assert sorted(["má", "mà", "ma", "mạ", "mả", "mã"], key=sort_key) == ["ma", "mà", "mả", "mã", "má", "mạ"]
+
+
+def test_fold_agrees_with_decomposing_the_whole_text() -> None:
+    import unicodedata
+
+    from docmgr.core.text import fold
+
+    samples = ["Đăng ký khai sinh", "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", unicodedata.normalize("NFD", "Nguyễn Thị"),
+               "Größe 25 m² — 中文 ﬁ", "e\u0301\u0323 a\u0323\u0301"]
+    for text in samples:
+        decomposed = unicodedata.normalize("NFD", text)
+        expected = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").replace("đ", "d").replace("Đ", "D")
+        assert fold(text) == expected

@@ -69,3 +69,8 @@ def test_the_scanners_layer_wins_only_where_ocr_reads_worse() -> None:
     assert not layer_wins(SCANNER_LAYER, vietnamese)
     assert layer_wins(vietnamese, "Hcok xA HQI CHiJ NGHiA VIVT NAM")
     assert layer_wins(SCANNER_LAYER, "")   # OCR read nothing
+
+
+def test_a_scanners_layer_in_another_script_is_not_judged_by_vietnamese_rules() -> None:
+    chinese = "平安杭州湖墅支行 3,000 2015-09-21 浦发银行诸璧艾行 2016-lo-28 mnmm <h it 招行诸譬艾行 " * 6
+    assert judge(chinese, has_image=True, image_coverage=1.0, invisible_share=1.0).usable

@@ -106,7 +106,7 @@ def test_doc_xlsx_and_rtf_are_filed_with_their_text_and_a_rendition(library: Any
         assert rendition_path(library, doc.sha256).read_bytes().startswith(b"%PDF-")
         assert page_image(library, result.id, 1) is not None   # the viewer shows the rendition
     assert show(library, results[0].id)["mime"] == "application/msword"
-    assert not any(library.paths.tmp.iterdir())   # the throwaway profiles are gone
+    assert not any(library.scratch.iterdir())   # the throwaway profiles are gone
 
 
 @needs_soffice
