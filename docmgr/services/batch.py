@@ -134,7 +134,7 @@ class Batch:
             progress(ProgressEvent(i, total, name, "reading"))
 
             def on_page(done: int, pages: int, _i: int = i, _name: str = name) -> None:
-                progress(ProgressEvent(_i, total, f"{_name} ({done}/{pages})", "reading"))
+                progress(ProgressEvent(_i, total, f"{_name} ({done}/{pages})", "reading", done, pages))
 
             result = finish(self.library, item, cancel, self.reader, on_page, doc_type, index=False,
                              while_waiting=self.submit_ocr)
