@@ -61,8 +61,8 @@ class Batch:
             item = prepare(self.library, self.files[self.queued], password, self.reader, self.seen)
             self.ahead.append(item)
             self.queued += 1
-            if self.warm is None and (item.reads or item.layer):  # the models are needed soon: load them meanwhile
-                self.warm = warm_up(self.library)
+            if self.warm is None and item.error is None and "duplicate_of" not in item.ctx.extra:
+                self.warm = warm_up(self.library)  # the models are needed soon: they load while it is read (or OCR'd)
         self.submit_ocr(wait_first=True)
         item = self.current = self.ahead.popleft()
         if self.queued == len(self.files) and self.index.pending and not self.caught_up and not ready(item):
