@@ -31,9 +31,9 @@ from typing import Callable, Optional, Sequence
 from PIL import Image
 
 from docmgr.core.errors import Cancelled, RejectedInput
-from docmgr.core.models import Page
+from docmgr.core.models import Mark, Page
 from docmgr.core.progress import CancelToken
-from docmgr.ingest import preprocess, tesseract
+from docmgr.ingest import marks, preprocess, tesseract
 from docmgr.ingest import workers as workers_mod
 from docmgr.ingest.tesseract import check_tesseract, parse_tsv, short
 from docmgr.ingest.workers import spawn_pool
@@ -215,17 +215,20 @@ def _render_pdf_page(job: OcrJob) -> tuple[Image.Image, float]:
         raise RejectedInput(f"page {job.number}: cannot open the PDF ({short(exc)})") from exc
     try:
         page = pdf[job.index]
-        dpi, bitonal = 300.0, False
+        dpi, bitonal, colour = 300.0, False, False
         for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
             meta = obj.get_metadata()
             if meta.horizontal_dpi > 0:   # the native resolution of the scan, so nothing is resampled
                 dpi = float(min(MAX_RENDER_DPI, max(150.0, round(meta.horizontal_dpi))))
                 bitonal = meta.bits_per_pixel == 1 or _bitonal_pixels(obj)
+                colour = meta.bits_per_pixel >= 24 and not bitonal   # a colour scan: seals and blue ink
                 break
         width, height = page.get_size()
         if width * height * (dpi / 72) ** 2 > MAX_RENDER_PIXELS:
             dpi = 72 * (MAX_RENDER_PIXELS / (width * height)) ** 0.5
-        image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+        image = page.render(scale=dpi / 72, grayscale=not colour).to_pil()
+        if colour and image.mode != "RGB":
+            image = image.convert("RGB")
         if bitonal:   # keep a bitonal scan bitonal (the renderer anti-aliases its edges)
             image = image.point(lambda v: 255 if v > 127 else 0).convert("1")
         image.info["dpi"] = (dpi, dpi)
@@ -292,6 +295,7 @@ class _Staged:
     file: str
     steps_enabled: frozenset[str]
     timings: dict[str, float] = field(default_factory=dict)
+    marks: list[Mark] = field(default_factory=list)
 
 
 def _stage(job: OcrJob, timeout: float, steps: frozenset[str], scratch: Path, stop: Callable[[], bool]) -> _Staged:
@@ -309,15 +313,27 @@ def _stage(job: OcrJob, timeout: float, steps: frozenset[str], scratch: Path, st
             if orientation:
                 image = preprocess.rotate_quarter(image, orientation)
             clock.lap("osd")
+        found: list[Mark] = []
+        dropped = False
+        if image.mode == "RGB" and marks.is_colour(image):   # seals and signatures; the seals' red dropped
+            found = marks.find_marks(image, dpi or preprocess.image_dpi(image))
+            image, dropped = marks.drop_seals(image, found) if "seal-dropout" in steps else (image, False)
+            clock.lap("marks")
+        size = image.size
         prepared = preprocess.prepare(image, dpi=dpi, enabled=steps)
         clock.add(prepared.timings)
+        if dropped:
+            prepared.steps.insert(0, "seal-dropout")
     except (OSError, ValueError) as exc:
         raise RejectedInput(f"page {job.number}: cannot prepare the image ({short(exc)})") from exc
+    angle = prepared.stats.skew if "deskew" in prepared.steps else 0.0
+    scale = prepared.dpi / prepared.stats.dpi if prepared.stats.dpi else 1.0
+    placed = [Mark(m.kind, marks.map_box(m.box, size, scale, angle, prepared.image.size)) for m in found]
     if not prepared.steps and not orientation and _readable_as_is(job):   # nothing changed: read the file itself
-        return _Staged(job, prepared, 0, job.path, frozenset(steps), clock.times)
+        return _Staged(job, prepared, 0, job.path, frozenset(steps), clock.times, placed)
     file = _scratch_image(prepared.image, scratch, job.number)
     clock.lap("write")
-    return _Staged(job, prepared, orientation, file, frozenset(steps), clock.times)
+    return _Staged(job, prepared, orientation, file, frozenset(steps), clock.times, placed)
 
 
 def _finish(staged: _Staged, found: tesseract.Recognised, languages: str, timeout: float,
@@ -341,7 +357,8 @@ def _finish(staged: _Staged, found: tesseract.Recognised, languages: str, timeou
         clock.lap("osd")
     run_steps = list(staged.prepared.steps) + ([f"rotate{orientation}"] if orientation else [])
     page = Page(number=number, text=text, source="ocr", confidence=None if conf is None else round(conf, 1),
-                words=words, steps=run_steps, width=picture.width, height=picture.height)
+                words=words, steps=run_steps, width=picture.width, height=picture.height,
+                marks=staged.marks if orientation == staged.orientation else [])
     low = (conf is not None and conf < LOW_CONFIDENCE) or (conf is None and _has_ink(picture))
     thumbnail = preprocess.thumbnail_png(picture)
     clock.lap("thumbnail")

@@ -3,6 +3,8 @@
 A page is first *measured* (:func:`measure`: resolution, bitonal or grey, noise, skew), then only the
 steps that page needs run (:func:`prepare`). The benchmark (``bench/ocr.py``) justifies each one:
 
+* ``seal-dropout`` — on colour scans, the red ink of round seals is dropped out where it lies, so that
+  the print under a seal is read (:mod:`docmgr.ingest.marks`; run by the OCR step before the others).
 * ``border`` — dark scanner margins painted white (they make Tesseract invent characters).
 * ``deskew`` — projection-profile skew estimate on a downscaled page; pages skewed by more than
   :data:`SKEW_MIN` degrees are rotated back.
@@ -31,7 +33,7 @@ from typing import Iterable, Optional
 import numpy as np
 from PIL import Image, ImageFilter
 
-ALL_STEPS = frozenset({"border", "deskew", "upscale", "upscale-bitonal", "denoise", "binarise"})
+ALL_STEPS = frozenset({"seal-dropout", "border", "deskew", "upscale", "upscale-bitonal", "denoise", "binarise"})
 # Binarising noisy grey pages halves Tesseract's time on them but cost 0.5 CER point and 2 points of
 # word recall in bench/ocr.py (--ablate): quality first, so it is off unless asked for. Upscaling
 # bitonal 200-dpi pages to 300 dpi is there for the benchmark's ablation (see the module docstring).
