@@ -16,7 +16,10 @@ the targets compare with). docmgr = ``ingest_paths`` of the PDFs into a fresh li
 classification, stored original, archive copy, thumbnails, catalog, index), 2 workers, text read
 back from the catalog. Speed = raw seconds / docmgr seconds over the same pages (raw and docmgr
 interleaved over ``--rounds``, medians). Word recall = multiset recall of the printed words (mean
-over pages), CER = Levenshtein / reference length (median over pages); NFC, whitespace folded.
+over pages); CER = line-aligned (each reference line against the output stretch that matches it
+best, edits over reference length; median over pages) — the two-column header and the table make
+a reading-order CER meaningless; NFC, whitespace folded. CPU = seconds of this process and its
+reaped children (the machine is shared: the CPU ratio is the steadier one).
 Per-step time: the grey set's pages through ``ocr_batch`` one at a time in this process.
 Cold CLI: ``docmgr --library NEW ingest ONE.pdf`` wall next to ``tesseract ONE.jpg stdout``;
 ``docmgr classify`` of the bitonal document.
@@ -46,7 +49,7 @@ import real_pages as rp  # noqa: E402
 
 LANG = "vie+eng"
 ROOT = Path(__file__).resolve().parents[1]
-DOCMGR = ROOT / ".venv" / "bin" / "docmgr"
+DOCMGR = [sys.executable, "-m", "docmgr"]   # this checkout's docmgr (the bench runs from its own tree)
 
 
 def norm(text: str) -> str:
@@ -54,10 +57,32 @@ def norm(text: str) -> str:
 
 
 def cer(ref: str, out: str) -> float:
+    """Line-aligned CER: each reference line against the stretch of the output that matches it best
+    (so that the order in which the two header columns or a table's cells are read does not count),
+    edits summed over the reference length."""
+    from rapidfuzz import fuzz
     from rapidfuzz.distance import Levenshtein
 
-    ref, out = norm(ref), norm(out)
-    return Levenshtein.distance(ref, out) / max(1, len(ref))
+    text = norm(out)
+    edits = total = 0
+    for line in (norm(line) for line in ref.splitlines()):
+        if not line:
+            continue
+        total += len(line)
+        if not text:
+            edits += len(line)
+            continue
+        found = fuzz.partial_ratio_alignment(line, text)
+        edits += Levenshtein.distance(line, text[found.dest_start:found.dest_end]) if found else len(line)
+    return edits / max(1, total)
+
+
+def cpu() -> float:
+    """CPU seconds of this process and its finished children (the reaped workers and Tesseracts)."""
+    import resource
+
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def recall(ref: str, out: str) -> float:
@@ -72,22 +97,29 @@ def raw_tesseract(paths: list[Path]) -> tuple[list[str], float]:
         done = subprocess.run(["tesseract", str(path), "stdout", "-l", LANG], capture_output=True, env=env, check=True)
         return done.stdout.decode("utf-8")
 
-    start = time.perf_counter()
+    start, used = time.perf_counter(), cpu()
     with ThreadPoolExecutor(2) as pool:
         texts = list(pool.map(one, paths))
+    LAST_CPU[0] = cpu() - used
     return texts, time.perf_counter() - start
+
+
+LAST_CPU = [0.0]
 
 
 def run_docmgr(pdfs: list[Path], scratch: Path) -> tuple[list[list[str]], float, list[list[dict]]]:
     """ingest_paths into a fresh library; each file's page texts and marks, and the seconds it took."""
     from docmgr.core.library import Library
+    from docmgr.ingest.ocr import shutdown_pool
     from docmgr.services.ingest import ingest_paths
 
     lib_dir = Path(tempfile.mkdtemp(prefix="lib-", dir=scratch))
     library = Library(lib_dir)
-    start = time.perf_counter()
+    start, used = time.perf_counter(), cpu()
     results = ingest_paths(library, [str(p) for p in pdfs], workers=2)
     took = time.perf_counter() - start
+    shutdown_pool()   # its workers' CPU is counted once they are reaped
+    LAST_CPU[0] = cpu() - used
     texts, marks = [], []
     for r in results:
         pages = library.catalog.pages(r.id) if r.id else []
@@ -131,7 +163,7 @@ def score(truths: list[str], outputs: list[str]) -> tuple[float, float]:
 
 def compare(label: str, pdfs: list[Path], raws: list[Path], truths: list[str], scratch: Path, rounds: int,
             clean: list[Path] | None = None) -> list[list[dict]]:
-    raw_s, doc_s, ratios = [], [], []
+    raw_s, doc_s, ratios, raw_cpu, doc_cpu = [], [], [], [], []
     raw_texts: list[str] = []
     doc_texts: list[str] = []
     marks: list[list[dict]] = []
@@ -140,17 +172,21 @@ def compare(label: str, pdfs: list[Path], raws: list[Path], truths: list[str], s
             if who == "raw":
                 raw_texts, t = raw_tesseract(raws)
                 raw_s.append(t)
+                raw_cpu.append(LAST_CPU[0])
             else:
                 pages, t, marks = run_docmgr(pdfs, scratch)
                 doc_texts = ["\n".join(p) for p in pages]
                 doc_s.append(t)
+                doc_cpu.append(LAST_CPU[0])
         ratios.append(raw_s[-1] / doc_s[-1])
     if len(pdfs) == 1 and len(truths) > 1:   # one multi-page document: page by page
         doc_texts = pages[0]
     rec_raw, cer_raw = score(truths, raw_texts)
     rec_doc, cer_doc = score(truths, doc_texts)
     line = (f"{label:9} pages {len(truths):3}  raw {statistics.median(raw_s):6.1f}s  docmgr "
-            f"{statistics.median(doc_s):6.1f}s  speed {statistics.median(ratios):4.2f}x  "
+            f"{statistics.median(doc_s):6.1f}s  speed {statistics.median(ratios):4.2f}x  cpu raw "
+            f"{statistics.median(raw_cpu):5.1f}s docmgr {statistics.median(doc_cpu):5.1f}s "
+            f"({statistics.median(raw_cpu) / max(1e-9, statistics.median(doc_cpu)):4.2f}x)  "
             f"recall raw {rec_raw:.3f} docmgr {rec_doc:.3f}  CER raw {cer_raw:.2%} docmgr {cer_doc:.2%}")
     if clean:
         clean_texts, t_clean = raw_tesseract(clean)
@@ -178,13 +214,13 @@ def step_times(pdfs: list[Path], count: int) -> None:
 
 
 def cold_cli(pdf: Path, jpg: Path, scratch: Path, runs: int = 3) -> None:
-    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    env = dict(os.environ, OMP_THREAD_LIMIT="1", PYTHONPATH=str(ROOT))
     doc, raw = [], []
     for k in range(runs):
         lib = scratch / f"cold-{k}"
         start = time.perf_counter()
-        subprocess.run([str(DOCMGR), "--library", str(lib), "ingest", str(pdf)], env=env, check=True,
-                       capture_output=True)
+        subprocess.run([*DOCMGR, "--library", str(lib), "ingest", str(pdf)], env=env, check=True,
+                       capture_output=True, cwd=ROOT)
         doc.append(time.perf_counter() - start)
         start = time.perf_counter()
         subprocess.run(["tesseract", str(jpg), "stdout", "-l", LANG], env=env, check=True, capture_output=True)
@@ -194,11 +230,11 @@ def cold_cli(pdf: Path, jpg: Path, scratch: Path, runs: int = 3) -> None:
 
 
 def cold_classify(pdf: Path, scratch: Path, pages: int) -> None:
-    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    env = dict(os.environ, OMP_THREAD_LIMIT="1", PYTHONPATH=str(ROOT))
     lib = scratch / "classify-lib"
     start = time.perf_counter()
-    done = subprocess.run([str(DOCMGR), "--library", str(lib), "classify", "--json", str(pdf)], env=env,
-                          capture_output=True, text=True)
+    done = subprocess.run([*DOCMGR, "--library", str(lib), "classify", "--json", str(pdf)], env=env,
+                          capture_output=True, text=True, cwd=ROOT)
     took = time.perf_counter() - start
     print(f"docmgr classify of the {pages}-page bitonal scan: {took:.2f}s (exit {done.returncode}) "
           f"{done.stdout.strip()[:160]}")
