@@ -29,7 +29,12 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 def _shared_data() -> Path:
-    """``shared/data`` beside the checkout (a main checkout or a worktree one level deeper)."""
+    """``shared/data`` beside the checkout (a main checkout or a worktree one level deeper), or
+    ``$DOCMGR_SHARED_DATA``."""
+    import os
+
+    if os.environ.get("DOCMGR_SHARED_DATA"):
+        return Path(os.environ["DOCMGR_SHARED_DATA"])
     for parent in Path(__file__).resolve().parents[1:]:
         if (parent / "shared" / "data").is_dir():
             return parent / "shared" / "data"
