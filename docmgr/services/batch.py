@@ -22,6 +22,7 @@ READS_AHEAD = 4  # per worker: text-layer reads (a file, or 8 pages of a long PD
 MAX_FILES_AHEAD = 16  # per worker: files prepared ahead (hashed, sniffed, submitted) at most
 OCR_PAGES_AHEAD = 6  # per worker: pages of the next files queued for OCR while one file is filed
 OCR_GROUP_PAGES = 3  # short documents recognised together, in one Tesseract run of this many pages
+CANCEL_JOIN = 0.5  # seconds a cancelled batch waits for the models' loading thread
 
 
 def ready(item: Prepared) -> bool:
@@ -147,10 +148,11 @@ class Batch:
         self.index.flush()
         return results
 
-    def close(self) -> None:
+    def close(self, cancelled: bool = False) -> None:
         """Stop the readers; wait for the models' loading (never leave a thread importing scikit-learn
-        behind at exit)."""
+        behind at exit) — after a cancel only briefly: the user is waiting for the stop, and the
+        loading thread is a daemon."""
         if self.reader is not None:
             self.reader.close()
         if self.warm is not None:
-            self.warm.join()
+            self.warm.join(CANCEL_JOIN if cancelled else None)

@@ -200,7 +200,7 @@ def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, p
         try:
             return batch.run(password, doc_type, progress, cancel, on_result)
         finally:
-            batch.close()
+            batch.close(cancelled=cancel.cancelled)
     except Cancelled:
         batch.index.flush()  # what was filed before the cancel is searchable too
         raise
