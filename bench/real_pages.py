@@ -270,11 +270,12 @@ def seal(img: Image.Image, cx: int, cy: int, radius: int, ring: str) -> tuple[in
     draw.text((cx, cy - 40), "★", fill=255, font=ImageFont.truetype(str(SANS), 100), anchor="mm")
     draw.text((cx, cy + 60), "CHỦ TỊCH", fill=255, font=ImageFont.truetype(str(SANS), 38), anchor="mm")
     # seal ink is translucent: it darkens what is under it (multiply), as a stamp does
-    arr = np.asarray(img, dtype=np.float64)
-    alpha = np.asarray(layer, dtype=np.float64)[..., None] / 255 * 0.85
+    box = (cx - radius - 10, cy - radius - 10, cx + radius + 10, cy + radius + 10)
+    arr = np.asarray(img.crop(box), dtype=np.float64)
+    alpha = np.asarray(layer.crop(box), dtype=np.float64)[..., None] / 255 * 0.85
     tint = np.array(RED, dtype=np.float64)
     out = arr * (1 - alpha) + np.minimum(arr, tint) * alpha
-    img.paste(Image.fromarray(out.astype(np.uint8)))
+    img.paste(Image.fromarray(out.astype(np.uint8)), box[:2])
     return (cx - radius, cy - radius, cx + radius, cy + radius)
 
 
