@@ -40,7 +40,7 @@ from docmgr.ingest.workers import spawn_pool
 
 LOW_CONFIDENCE = 50.0     # mean word confidence under which a page is flagged for review
 RETRY_CONFIDENCE = 70.0   # first-pass confidence under which OSD is asked whether the page is turned
-BATCH_MAX = 6               # pages per Tesseract run (models load once per run; cancel is seen between runs)
+BATCH_MAX = 6               # pages per Tesseract run (models load once per run; a cancel kills a running one)
 MAX_RENDER_DPI = 400
 MAX_RENDER_PIXELS = 60e6    # a huge page is rendered at a lower resolution instead
 
