@@ -33,7 +33,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from docmgr.core.errors import UsageError  # noqa: E402
 from docmgr.core.text import fold, nfc  # noqa: E402
 from docmgr.search import IndexDoc, create_engine, parse  # noqa: E402
 from docmgr.services.search import execute  # noqa: E402
@@ -43,6 +45,8 @@ if not DATA.exists():
     DATA = Path("/work/shared/data")
 TRAIN = DATA / "vn-legal-doctype" / "train.jsonl"
 FORMS = DATA / "vn-citizen-forms" / "all_blank"
+LEGAL_QA = DATA / "vn-legal-qa-dev"
+LEGAL_TESTS = "statements,asked,choice,naming,naming-all"
 WORD = re.compile(r"\w+|[.,;:]", re.UNICODE)
 
 
@@ -244,14 +248,16 @@ def question_items(records: list[tuple[str, str]], rng: random.Random,
     return items
 
 
-def score(ranked: list[list[int]], items: list[tuple[str, set[int]]]) -> tuple[float, float]:
-    recall = mrr = 0.0
+def score(ranked: list[list[int]], items: list[tuple[str, set[int]]]) -> tuple[float, float, float]:
+    """Recall@10, MRR (over the top 10) and the share ranked first."""
+    recall = mrr = first = 0.0
     for hits, (_, relevant) in zip(ranked, items):
         rank = next((i for i, h in enumerate(hits[:10], 1) if h in relevant), None)
         if rank:
             recall += 1
             mrr += 1 / rank
-    return round(recall / len(items), 3), round(mrr / len(items), 3)
+            first += rank == 1
+    return round(recall / len(items), 3), round(mrr / len(items), 3), round(first / len(items), 3)
 
 
 def docmgr_ranker(engine_name: str, records: list[tuple[str, str]], root: Path) -> Callable[[str], list[int]]:
@@ -259,7 +265,11 @@ def docmgr_ranker(engine_name: str, records: list[tuple[str, str]], root: Path) 
     engine.write([IndexDoc(id=i, pages=[(1, body)], title=title) for i, (title, body) in enumerate(records, 1)], [])
 
     def rank(q: str) -> list[int]:
-        results, _ = execute(engine, parse(q), 10, "relevance")
+        try:
+            results, _ = execute(engine, parse(q), 10, "relevance")
+        except UsageError as exc:  # counted as found nothing
+            print(f"# {engine_name}: {exc}: {q[:80]!r}", file=sys.stderr)
+            return []
         return [h.id for h in results.hits]
     return rank
 
@@ -271,7 +281,7 @@ def whoosh_default_rankers(records: list[tuple[str, str]], root: Path) -> dict[s
 
     schema = fields.Schema(id=fields.ID(stored=True), title=fields.TEXT(), content=fields.TEXT())
     path = root / "rel-whoosh-default"
-    path.mkdir()
+    path.mkdir(parents=True)
     ix = index.create_in(str(path), schema)
     w = ix.writer()
     for i, (title, body) in enumerate(records, 1):
@@ -297,11 +307,47 @@ def bench_relevance(n: int, root: Path, rng: random.Random, tests: str = "titles
     for test in tests.split(","):
         queries = sets[test]
         for name, rank in rankers.items():
-            marked = score([rank(q) for q, _ in queries], queries)
-            folded = score([rank(fold(q)) for q, _ in queries], queries)
+            marked = score([rank(q) for q, _ in queries], queries)[:2]
+            folded = score([rank(fold(q)) for q, _ in queries], queries)[:2]
             rows.append({"test": test, "system": name, "queries": len(queries), "recall10_marked": marked[0],
                          "mrr_marked": marked[1], "recall10_folded": folded[0], "mrr_folded": folded[1]})
     return rows
+
+
+def bench_legal(root: Path, seed: int, tests: str, misses: int = 0) -> list[dict[str, Any]]:
+    """The real legal questions (``bench/legal_qa.py``) over the articles of ``vn-legal-qa-dev``."""
+    from legal_qa import question_sets
+
+    records, sets = question_sets(LEGAL_QA, seed)
+    rankers = {**whoosh_default_rankers(records, root / "legal"),
+               "docmgr whoosh": docmgr_ranker("whoosh", records, root / "legal"),
+               "docmgr tantivy": docmgr_ranker("tantivy", records, root / "legal")}
+    rows = []
+    for test in tests.split(","):
+        queries = sets[test]
+        for name, rank in rankers.items():
+            row: dict[str, Any] = {"test": f"legal {test}", "system": name, "queries": len(queries)}
+            for typed, form in (("marked", lambda q: q), ("folded", fold)):
+                ranked = [rank(form(q)) for q, _ in queries]
+                row[f"recall10_{typed}"], row[f"mrr_{typed}"], row[f"first_{typed}"] = score(ranked, queries)
+                if misses and name.startswith("docmgr whoosh"):
+                    _print_misses(test, typed, ranked, queries, records, misses)
+            rows.append(row)
+    return rows
+
+
+def _print_misses(test: str, typed: str, ranked: list[list[int]], items: list[tuple[str, set[int]]],
+                  records: list[tuple[str, str]], limit: int) -> None:
+    shown = 0
+    for hits, (q, relevant) in zip(ranked, items):
+        rank = next((i for i, h in enumerate(hits[:10], 1) if h in relevant), None)
+        if rank == 1 or shown >= limit:
+            continue
+        shown += 1
+        want = ", ".join(f"{records[r - 1][0]} {records[r - 1][1][:40]}" for r in sorted(relevant))
+        top = f"{records[hits[0] - 1][0]} {records[hits[0] - 1][1][:40]}" if hits else "-"
+        print(f"# miss {test}/{typed} rank {rank or '>10'}: {q[:160]!r}\n#   want {want}\n#   got  {top}",
+              file=sys.stderr)
 
 
 def bench_cli(n: int, pool: list[str], rng: random.Random, root: Path, engine: str) -> dict[str, Any]:
@@ -350,6 +396,9 @@ def main() -> None:
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--skip-relevance", action="store_true")
     ap.add_argument("--relevance-tests", default="titles,questions", help="titles, questions or both")
+    ap.add_argument("--legal-tests", default=LEGAL_TESTS,
+                    help="real legal question sets (bench/legal_qa.py); empty to skip")
+    ap.add_argument("--misses", type=int, default=0, help="print up to N legal questions not ranked first")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--engines", default="whoosh,tantivy", help="engines timed in the speed part")
     ap.add_argument("--cli-docs", type=int, default=0, help="also time `docmgr search` on a library this large")
@@ -358,6 +407,9 @@ def main() -> None:
     rng = random.Random(args.seed)
     root = Path(tempfile.mkdtemp(prefix="docmgr-bench-"))
     try:
+        if args.legal_tests:
+            for row in bench_legal(root, args.seed, args.legal_tests, args.misses):
+                print(json.dumps(row, ensure_ascii=False), flush=True)
         if not args.skip_relevance:
             for row in bench_relevance(args.relevance_queries, root, random.Random(args.seed),
                                        args.relevance_tests):

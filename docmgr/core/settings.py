@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
+
+from docmgr.core.atomic import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,9 @@ class Settings:
         ui_language: "" follows the system locale; "vi" or "en" forces one.
         saved_searches: searches kept in the app's navigator, each ``{"name", "query", "type_code",
             "year", "status"}``.
+        backup_folder: where the scheduled automatic backup goes ("" = none).
+        backup_keep: how many automatic backups to keep there (the oldest are removed).
+        backup_interval_hours: how old the newest automatic backup may get before the next one.
     """
 
     ocr_languages: str = "vie+eng"
@@ -47,6 +51,9 @@ class Settings:
     inbox_folder: str = ""
     ui_language: str = ""
     saved_searches: list[dict[str, Any]] = field(default_factory=list)
+    backup_folder: str = ""
+    backup_keep: int = 7
+    backup_interval_hours: float = 24.0
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -77,13 +84,10 @@ class Settings:
         return settings
 
     def save(self, path: Path) -> None:
-        """Write atomically (temporary file, then rename)."""
+        """Write atomically and durably (:func:`docmgr.core.atomic.write_atomic`)."""
         data = {k: v for k, v in asdict(self).items() if k != "extra"}
         data = {"version": SETTINGS_VERSION, **self.extra, **data}
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".json.part")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, json.dumps(data, ensure_ascii=False, indent=2))
 
 
 @dataclass
@@ -121,9 +125,5 @@ class AppSettings:
 
     def save(self) -> None:
         """Write atomically."""
-        path = self.path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".json.part")
-        tmp.write_text(json.dumps({"version": SETTINGS_VERSION, **asdict(self)}, ensure_ascii=False, indent=2),
-                       encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(self.path(), json.dumps({"version": SETTINGS_VERSION, **asdict(self)}, ensure_ascii=False,
+                                             indent=2))

@@ -33,6 +33,7 @@ from PIL import Image
 from docmgr.core.errors import Cancelled, RejectedInput
 from docmgr.core.models import Mark, Page
 from docmgr.core.progress import CancelToken
+from docmgr.core.scratch import scratch_folder
 from docmgr.ingest import marks, preprocess, tesseract
 from docmgr.ingest import workers as workers_mod
 from docmgr.ingest.tesseract import check_tesseract, parse_tsv, short
@@ -271,18 +272,18 @@ def ocr_batch(jobs: Sequence[OcrJob], languages: str, timeout: float, steps: fro
         if on_page is not None:
             on_page(n)
 
-    with tempfile.TemporaryDirectory(prefix="docmgr-ocr-") as scratch:
+    with scratch_folder("ocr-") as scratch:  # in the library's tmp/, not %TEMP% (see docmgr.core.scratch)
         staged = []
         for job in jobs:
             if stop():
                 raise Cancelled()
-            staged.append(_stage(job, timeout, steps, Path(scratch), stop))
+            staged.append(_stage(job, timeout, steps, scratch, stop))
         start = time.perf_counter()
         found = tesseract.recognise([s.file for s in staged], [j.number for j in jobs], languages, timeout, stop,
                                     pages)
         for s in staged:
             s.timings["tesseract"] = (time.perf_counter() - start) / len(staged)
-        return [_finish(s, r, languages, timeout, Path(scratch), stop) for s, r in zip(staged, found)]
+        return [_finish(s, r, languages, timeout, scratch, stop) for s, r in zip(staged, found)]
 
 
 @dataclass

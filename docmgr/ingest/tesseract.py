@@ -13,7 +13,6 @@ import io
 import os
 import re
 import subprocess
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from PIL import Image
 
 from docmgr.core.errors import Cancelled, RejectedInput, ToolMissing
 from docmgr.core.models import Word
+from docmgr.core.scratch import scratch_folder
 from docmgr.core.text import nfc
 
 OSD_MIN_CONFIDENCE = 1.5  # Tesseract's orientation confidence needed before we turn a page
@@ -82,7 +82,8 @@ def recognise(files: Sequence[str], numbers: Sequence[int], languages: str, time
         return []
     first, last = numbers[0], numbers[-1]
     label = f"page {first}" if len(files) == 1 else f"pages {first}-{last}"
-    with tempfile.TemporaryDirectory(prefix="docmgr-tess-") as scratch:
+    with scratch_folder("tess-") as folder:  # in the library's tmp/, not %TEMP% (see docmgr.core.scratch)
+        scratch = str(folder)
         listing = os.path.join(scratch, "pages.txt")
         with open(listing, "w", encoding="utf-8", newline="\n") as out:
             out.write("".join(f"{name}\n" for name in files))
@@ -237,8 +238,8 @@ def parse_tsv(tsv: str) -> tuple[list[Word], str]:
 
 def osd_rotation(image: Image.Image, dpi: float, timeout: float, stop: Optional[Callable[[], bool]] = None) -> int:
     """Degrees to turn the page clockwise according to Tesseract's OSD (0 when unsure or it fails)."""
-    with tempfile.TemporaryDirectory(prefix="docmgr-osd-") as scratch:
-        name = os.path.join(scratch, "page.tif")
+    with scratch_folder("osd-") as folder:
+        name = os.path.join(str(folder), "page.tif")
         image.save(name, format="TIFF", dpi=(round(dpi), round(dpi)), compression="raw")
         try:
             osd = run([name, "stdout", "--psm", "0", "--dpi", str(round(dpi))], timeout, stop).decode("utf-8", "replace")

@@ -10,18 +10,25 @@ Index fields (``SCHEMA_VERSION`` changes when they do; an index of another versi
 words, with positions: a phrase of 3+ words is a phrase of its pairs),
 ``type`` (folded
 tokens of code and name), ``number``, ``issuer``, ``file`` (folded tokens), ``date`` (yyyymmdd int),
-``type_facet`` and ``year`` (facets).
+``type_facet`` and ``year`` (facets; the file name split on ``_ - .`` too), ``refs`` (the law a document is and its articles:
+:mod:`docmgr.search.articles`). Article headings (``Điều 12. Quyền của viên chức``) are indexed twice
+in the body views: the heading names what an article is about.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Protocol, Sequence, Union
+from typing import Iterable, Optional, Protocol, Sequence, Union
 
-SCHEMA_VERSION = 4
-BODY_FIELDS = ("exact", "folded")  # large: frequencies only, no positions
-TEXT_FIELDS = ("exact", "folded", "pairs", "type", "number", "issuer", "file")
+from docmgr.core.errors import DocmgrError
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 5
+BODY_FIELDS = ("exact", "folded", "refs")  # frequencies only, no positions
+TEXT_FIELDS = ("exact", "folded", "pairs", "type", "number", "issuer", "file", "refs")
 
 
 @dataclass
@@ -103,7 +110,15 @@ class Bool:
     boost: float = 1.0
 
 
-Q = Union[Term, Phrase, Prefix, Range, All, Bool]
+@dataclass(frozen=True)
+class Const:
+    """Matches what ``query`` matches, every match scoring ``score`` (ranks a class of hits first)."""
+
+    query: "Q"
+    score: float
+
+
+Q = Union[Term, Phrase, Prefix, Range, All, Bool, Const]
 
 
 @dataclass
@@ -127,16 +142,40 @@ class Results:
 
 
 class IndexUnusable(Exception):
-    """The index cannot be opened or read (corrupt, partial, another format): rebuild it."""
+    """The index cannot be opened or read (corrupt, partial, another format): rebuild it.
+
+    Only damage is this: the engine's own corruption errors, missing or truncated files, OS errors.
+    Anything else an engine raises is an :class:`EngineFailed`."""
+
+
+class EngineFailed(DocmgrError):
+    """The engine failed on an index that is not damaged (a bug in docmgr or in the engine): logged
+    with its traceback and shown as an error; it never causes a rebuild."""
+
+
+def engine_error(exc: BaseException, engine: str, path: Path, damaged: bool) -> Exception:
+    """What an engine raises for ``exc``: :class:`IndexUnusable` when it means damage, else
+    :class:`EngineFailed` (logged here with its traceback)."""
+    if isinstance(exc, (IndexUnusable, EngineFailed)):
+        return exc
+    if damaged:
+        return IndexUnusable(f"cannot read the {engine} index in {path}: {exc or type(exc).__name__}")
+    log.error("the %s engine failed on %s", engine, path, exc_info=exc)
+    return EngineFailed(f"the search engine failed ({type(exc).__name__}: {exc})"[:300])
 
 
 class Engine(Protocol):
-    """A full-text engine over one index folder. Writers must hold the library's write lock."""
+    """A full-text engine over one index folder. Writers hold the index's writer lock (IndexStore.writer_lock)."""
 
     name: str
 
     def write(self, upserts: Sequence[IndexDoc], deletes: Sequence[int]) -> None:
         """Replace or add ``upserts`` and remove ``deletes`` in one commit (all or nothing)."""
+
+    def build(self, docs: Iterable[IndexDoc]) -> int:
+        """Fill a new, empty index with ``docs`` through one writer and one commit, in bounded memory
+        (the engine spills to disk as it goes); returns how many were added. An exception out of
+        ``docs`` (a cancel) leaves the index empty."""
 
     def search(self, query: Q, *, limit: int, sort: str = "relevance", facets: bool = True) -> Results:
         """Top ``limit`` documents (by relevance or newest date), exact total and facets."""
@@ -191,13 +230,20 @@ def date_int(iso: Optional[str]) -> Optional[int]:
         return None
 
 
+def file_words(name: str) -> str:
+    """A file name as words: split on ``_`` as well as ``-`` and ``.`` (``335-ND-CP_scanned_signed.pdf``)."""
+    return name.replace("_", " ")
+
+
 def index_fields(doc: IndexDoc) -> dict[str, object]:
     """The analysed field values every engine indexes for ``doc`` (absent date: no ``date``/``year``)."""
     from docmgr.search.analysis import analyse
+    from docmgr.search.articles import headings, refs_text
 
     body = "\n".join(text for _, text in doc.pages)
     head = " ".join(x for x in (doc.title, doc.number, doc.issuer, doc.extra) if x)
-    views = analyse(f"{head}\n{body}", with_pairs=True)
+    heads = "\n".join(h for _, h in headings(body))
+    views = analyse(f"{head}\n{heads}\n{body}", with_pairs=True)
     out: dict[str, object] = {
         "id": doc.id,
         "exact": views.exact,
@@ -206,7 +252,8 @@ def index_fields(doc: IndexDoc) -> dict[str, object]:
         "type": analyse(f"{doc.type_code or ''} {doc.type_name or ''}").folded,
         "number": analyse(doc.number).folded,
         "issuer": analyse(doc.issuer).folded,
-        "file": analyse(doc.filename).folded,
+        "file": analyse(file_words(doc.filename)).folded,
+        "refs": refs_text(doc.title, body),
         "type_facet": doc.type_name or doc.type_code or "",
     }
     when = date_int(doc.issued)

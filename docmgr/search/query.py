@@ -84,6 +84,7 @@ _RELATIVE = {
 }
 _BARE_RELATIVE = ("this year", "last year", "this month", "last month", "năm nay", "năm ngoái",
                   "năm trước", "tháng này", "tháng trước")
+_OPTION_PAREN = re.compile(r"(?<![\w(])([A-E])\)(?=\s)")
 _LEX = re.compile(r'\s*(?:(?P<lp>\()|(?P<rp>\))|(?P<quote>"[^"]*"?)|(?P<word>[^\s()"]+(?:"[^"]*"?)?))')
 
 
@@ -99,6 +100,8 @@ def parse(text: str, *, today: Optional[date] = None) -> Node:
     text = nfc(text).strip()
     if not text:
         raise UsageError("empty query")
+    if len(set(_OPTION_PAREN.findall(text))) >= 2:  # options "A) … B) …" pasted with a question
+        text = _OPTION_PAREN.sub(r"\1.", text)
     today = today or date.today()
     text, relative = _pull_relative(text, today)
     tokens = _lex(text)
@@ -116,11 +119,16 @@ def _pull_relative(text: str, today: date) -> tuple[str, Optional[Node]]:
     low = text.lower()
     for phrase in _BARE_RELATIVE:
         i = low.find(phrase)
-        if i >= 0 and (i == 0 or low[i - 1] == " ") and (i + len(phrase) == len(low) or low[i + len(phrase)] == " "):
-            if low[:i].rstrip().endswith(":") or low[max(0, i - 1):i] == '"':
+        if i < 0:
+            continue
+        j = i + len(phrase)
+        if i and low[i - 1] == '"' and low[j:j + 1] == '"':  # "năm nay" quoted, as the help writes it
+            i, j = i - 1, j + 1
+        if (i == 0 or low[i - 1] == " ") and (j == len(low) or low[j] == " "):
+            if low[:i].rstrip().endswith(":"):
                 continue
             start, end = relative_range(_RELATIVE[fold(phrase)], today)
-            return (text[:i] + text[i + len(phrase):]).strip(), DateRange(start, end)
+            return (text[:i] + text[j:]).strip(), DateRange(start, end)
     return text, None
 
 

@@ -1,7 +1,8 @@
 """Best page and snippet of a hit, computed from the catalog's page text (the source of truth).
 
 The same analysis as the index decides what matches, so a folded query marks the marked text
-(``giay`` marks «giấy») and an identifier query marks the whole identifier.
+(``giay`` marks «giấy»), a word typed with marks marks that form (``đất``: «đất», not «đạt», unless the
+page has only other markings of it) and an identifier query marks the whole identifier.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ WINDOW = 24  # tokens in a snippet
 
 def _matches(text: str, hl: Highlight) -> list[tuple[int, int, str]]:
     out = []
+    hl = hl.within(text)
     for m in TOKEN.finditer(text):
-        _, folded = token_forms(m.group(0))
-        if hl.matches(folded):
+        exact, folded = token_forms(m.group(0))
+        if hl.matches(folded, exact):
             out.append((m.start(), m.end(), m.group(0)))
     return out
 
@@ -43,7 +45,8 @@ def snippet(text: str, hl: Highlight, *, window: int = WINDOW) -> str:
     tokens = list(TOKEN.finditer(text))
     if not tokens:
         return ""
-    hits = [i for i, m in enumerate(tokens) if hl.matches(token_forms(m.group(0))[1])]
+    hl = hl.within(text)
+    hits = [i for i, m in enumerate(tokens) if hl.matches(token_forms(m.group(0))[1], token_forms(m.group(0))[0])]
     start = 0
     if hits:
         best_count = -1

@@ -69,7 +69,7 @@ class Batch:
         if self.queued == len(self.files) and self.index.pending and not self.caught_up and not ready(item):
             # the readers have the last files: index what is filed while they finish them, so that
             # the catch-up left for the end is small
-            self.index.flush()
+            self.index.start()
             self.caught_up = True
         return item
 
@@ -150,9 +150,10 @@ class Batch:
 
     def close(self, cancelled: bool = False) -> None:
         """Stop the readers; wait for the models' loading (never leave a thread importing scikit-learn
-        behind at exit) — after a cancel only briefly: the user is waiting for the stop, and the
-        loading thread is a daemon."""
+        behind at exit) and for a running index catch-up — for the models after a cancel only briefly:
+        the user is waiting for the stop, and the loading thread is a daemon."""
         if self.reader is not None:
             self.reader.close()
         if self.warm is not None:
             self.warm.join(CANCEL_JOIN if cancelled else None)
+        self.index.wait()  # never leave an index writer behind

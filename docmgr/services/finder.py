@@ -52,11 +52,13 @@ def query_boxes(library: Library, doc_id: int, query: str, *, max_pages: int = 2
     from docmgr.search.query import parse
 
     hl = highlight(parse(query))
-    if not hl.terms and not hl.prefixes:
+    if not hl.terms and not hl.prefixes and not hl.exact:
         return {}
     out: dict[int, list[Box]] = {}
     for number, words in all_word_boxes(library, doc_id, max_pages=max_pages).items():
-        boxes = [box for word, box in words if any(hl.matches(token_forms(tok)[1]) for tok in TOKEN.findall(word))]
+        page = hl.within(" ".join(word for word, _ in words))
+        boxes = [box for word, box in words
+                 if any(page.matches(token_forms(tok)[1], token_forms(tok)[0]) for tok in TOKEN.findall(word))]
         if boxes:
             out[number] = boxes
     return out

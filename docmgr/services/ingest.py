@@ -1,5 +1,9 @@
 """Filing inputs into a library: each file read, checked, and filed in one transaction — or rejected
-with one line naming the cause, a copy in the quarantine, and the batch going on."""
+with one line naming the cause, a copy in the quarantine, and the batch going on.
+
+A failure of the library itself (its lock held too long, the catalog locked or damaged, a full or
+read-only disk) is not the input's fault: it raises :class:`~docmgr.core.errors.LibraryError`, which
+stops the batch; nothing is half-written, rejected or quarantined."""
 
 from __future__ import annotations
 
@@ -10,14 +14,16 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from docmgr.core.catalog import now_iso
-from docmgr.core.errors import Cancelled, DocmgrError, RejectedInput
-from docmgr.core.library import Library
+from docmgr.core.errors import Cancelled, DocmgrError, LibraryError, RejectedInput
+from docmgr.core.library import Library, library_failure
 from docmgr.core.models import Document
 from docmgr.core.progress import CancelToken, ProgressCallback, no_progress
 from docmgr.core.text import nfc
 from docmgr.ingest.parallel import OcrPart, PendingRead, TextLayer, TextReader, default_workers
 from docmgr.ingest.pipeline import (EXTRACT_STEPS, READ_STEPS, ExtractText, IngestContext, StopPipeline,
                                     run_steps)
+from docmgr.records.register import secrecy_warning
+from docmgr.services import audit
 from docmgr.services.classify import Filing, filing_for, type_display
 
 log = logging.getLogger(__name__)
@@ -35,6 +41,7 @@ class IngestResult:
     text_source: Optional[str] = None
     type: Optional[str] = None
     error: Optional[str] = None
+    warning: Optional[str] = None  # filed, but the clerk should know (a secrecy mark: records/register.py)
 
     def to_json(self) -> dict[str, object]:
         return asdict(self)
@@ -91,15 +98,17 @@ def prepare(library: Library, path: Path, password: Optional[str], reader: Optio
     """Check, hash and sniff a file; submit its text layer unless the catalog or an earlier file of the
     batch (``seen``: their sha256) has these bytes. An image needs no reader: its pages (frames) are
     counted here."""
-    ctx = IngestContext(source=path, settings=library.settings, password=password)
+    ctx = IngestContext(source=path, settings=library.settings, password=password, scratch=library.paths.tmp)
     item = Prepared(path, ctx)
     try:
         run_steps([*READ_STEPS, _Duplicate(library)], ctx)
         if reader is not None and "duplicate_of" not in ctx.extra and ctx.sha256 not in (seen or ()):
             assert ctx.sniffed is not None
-            if ctx.sniffed.kind == "image":
+            if ctx.sniffed.kind == "office":
+                pass   # LibreOffice runs when the file is filed, here (its scratch in the library's tmp/)
+            elif ctx.sniffed.kind == "image":
                 ExtractText().run(ctx)
-                item.layer = TextLayer(ctx.pages, ctx.ocr_jobs, ctx.ocr_reasons)
+                item.layer = TextLayer(ctx.pages, ctx.ocr_jobs, ctx.ocr_reasons, ctx.ocr_layers)
             else:
                 item.reads = reader.submit(path, library.settings, password, ctx.sniffed, limit_of(library))
             if seen is not None:
@@ -112,7 +121,8 @@ def prepare(library: Library, path: Path, password: Optional[str], reader: Optio
 def finish(library: Library, item: Prepared, cancel: CancelToken, reader: Optional[TextReader],
            on_page: Optional[Callable[[int, int], None]], doc_type: Optional[str] = None,
            index: bool = True, while_waiting: Optional[Callable[[], None]] = None) -> IngestResult:
-    """Read (what is left), file, or reject one prepared input. Only :class:`Cancelled` escapes.
+    """Read (what is left), file, or reject one prepared input. Only :class:`Cancelled` and
+    :class:`LibraryError` (the library failed, not the input: the batch stops) escape.
 
     ``while_waiting`` is called now and then while this file's OCR runs (the batch queues more work)."""
     display, ctx = str(item.path), item.ctx
@@ -131,6 +141,7 @@ def finish(library: Library, item: Prepared, cancel: CancelToken, reader: Option
                 raise item.layer_error
             layer = item.layer or reader.results(item.reads)
             ctx.pages, ctx.ocr_jobs, ctx.ocr_reasons = layer.pages, layer.ocr_jobs, layer.ocr_reasons
+            ctx.ocr_layers = layer.ocr_layers
             runs = item.ocr
             if runs:
                 ctx.ocr_ahead = lambda token, pages: reader.ocr_results(runs, token, pages, while_waiting)
@@ -139,19 +150,27 @@ def finish(library: Library, item: Prepared, cancel: CancelToken, reader: Option
             run_steps(EXTRACT_STEPS, ctx)
         ctx.cancel.check()
         return _file(library, ctx, display, doc_type, index)
-    except Cancelled:
+    except (Cancelled, LibraryError):
         raise
     except RejectedInput as exc:
         return _reject(library, item.path, display, exc.cause, cancel)
-    except TimeoutError:
-        return _reject(library, item.path, display,
-                       f"took longer than the per-file limit ({library.settings.file_time_limit:g} s)", cancel)
-    except MemoryError:
-        return _reject(library, item.path, display, "too large to process in memory", cancel)
-    except Exception as exc:  # a bug or an unforeseen library error: reject this file, keep going
+    except Exception as exc:
+        failure = library_failure(library.root, exc)
+        if failure is None:
+            return _unreadable(library, item, display, exc, cancel)
+        raise failure from exc
+
+
+def _unreadable(library: Library, item: Prepared, display: str, exc: Exception, cancel: CancelToken) -> IngestResult:
+    """Reject an input whose reading failed without a typed cause (a time limit, memory, a bug)."""
+    if isinstance(exc, TimeoutError):
+        cause = f"took longer than the per-file limit ({library.settings.file_time_limit:g} s)"
+    elif isinstance(exc, MemoryError):
+        cause = "too large to process in memory"
+    else:  # a bug: reject this file, keep going
         log.error("unexpected error while reading %s", display, exc_info=exc)
-        return _reject(library, item.path, display, f"unexpected error ({type(exc).__name__}: {exc})"[:200],
-                       cancel)
+        cause = f"unexpected error ({type(exc).__name__}: {exc})"[:200]
+    return _reject(library, item.path, display, cause, cancel)
 
 
 def limit_of(library: Library) -> Optional[float]:
@@ -201,8 +220,8 @@ def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, p
             return batch.run(password, doc_type, progress, cancel, on_result)
         finally:
             batch.close(cancelled=cancel.cancelled)
-    except Cancelled:
-        batch.index.flush()  # what was filed before the cancel is searchable too
+    except (Cancelled, LibraryError):
+        batch.index.flush()  # what was filed before the cancel (or the library's failure) is searchable too
         raise
 
 
@@ -234,25 +253,47 @@ def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional
                    suffix=ctx.sniffed.suffix, added=now_iso(), status=status, trashed=False,
                    text_source=ctx.text_source, page_count=len(ctx.pages), source_path=display,
                    type_code=filing.type_code, confidence=filing.confidence, field_of_work=filing.field_of_work,
-                   classification=filing.classification, fields=filing.fields)
+                   classification=filing.classification, fields=filing.fields, normative=filing.normative)
     with library.write_lock():
         existing = library.catalog.find_sha256(ctx.sha256)  # another process may have filed it meanwhile
         if existing is not None:
             return _duplicate(library, display, existing)
-        library.store_original(ctx.source, ctx.sha256, ctx.sniffed.suffix)
+        try:
+            library.store_original(ctx.source, ctx.sha256, ctx.sniffed.suffix)
+        except OSError as exc:  # the source is gone or unreadable now: the input's fault; else the library's
+            if library_failure(library.root, exc) is not None or not isinstance(exc, (FileNotFoundError,
+                                                                                     PermissionError)):
+                raise library_failure(library.root, exc) or LibraryError(
+                    f"{library.root}: cannot store the original ({exc})") from exc
+            raise RejectedInput(f"could not be read ({exc.strerror or exc})") from exc
         try:
             with library.catalog.transaction() as tx:
                 doc_id = library.catalog.insert_document(tx, doc, ctx.pages)
-        except BaseException:
-            library.discard_original(ctx.sha256, ctx.sniffed.suffix)
+                audit.log(tx, "ingest", audit.doc_target(doc_id), audit.ingest_detail(doc))
+        except BaseException as exc:
+            try:
+                library.discard_original(ctx.sha256, ctx.sniffed.suffix)
+            except Exception:  # the catalog error below says what went wrong
+                log.warning("%s: stored original not removed after the failed filing", display, exc_info=True)
+            failure = library_failure(library.root, exc) if isinstance(exc, Exception) else None
+            if failure is not None and failure is not exc:
+                raise failure from exc
             raise
+        audit.sync_head(library)
+    try:
+        library.release_quarantined(ctx.filename, ctx.sha256)  # rejected before (e.g. without its password)
+    except Exception as exc:  # the document is filed; a stale quarantine copy is only untidy
+        log.warning("%s: quarantine not tidied (%s)", display, exc)
     if ocr_results:
         _save_derived(library, ctx.sha256, ocr_results, ctx.filename)
+    if "rendition" in ctx.extra:
+        _save_rendition(library, ctx.sha256, ctx.extra["rendition"], ctx.filename)
     if index:
         from docmgr.services.indexing import sync_index_quietly
 
         sync_index_quietly(library)  # index freshness: the GUI finds a document as soon as it is filed
-    return IngestResult(display, "filed", doc_id, len(ctx.pages), ctx.text_source, type_display(filing.type_code), None)
+    return IngestResult(display, "filed", doc_id, len(ctx.pages), ctx.text_source, type_display(filing.type_code), None,
+                        secrecy_warning(filing.fields.get("secrecy")))
 
 
 def _save_derived(library: Library, sha256: str, results: Sequence[Any], title: str) -> None:
@@ -266,19 +307,35 @@ def _save_derived(library: Library, sha256: str, results: Sequence[Any], title: 
                     exc_info=not isinstance(exc, (OSError, DocmgrError)))
 
 
+def _save_rendition(library: Library, sha256: str, pdf: bytes, title: str) -> None:
+    """The PDF rendition of an office file, for the viewer; rebuildable, so a failure is only a warning."""
+    from docmgr.core.atomic import write_atomic
+    from docmgr.services.archive import rendition_path
+
+    try:
+        write_atomic(rendition_path(library, sha256), pdf)
+    except OSError as exc:
+        log.warning("%s: PDF rendition not written (%s)", title, exc)
+
+
 def _duplicate(library: Library, display: str, doc_id: int) -> IngestResult:
     doc = library.catalog.get(doc_id)
     return IngestResult(display, "duplicate", doc_id, doc.page_count, doc.text_source, type_display(doc.type_code), None)
 
 
 def _reject(library: Library, path: Path, display: str, cause: str, cancel: CancelToken) -> IngestResult:
+    """The rejection of one input: a copy in the quarantine and a row in the catalog, both best effort —
+    this never raises (but for the user's cancel, which is no rejection)."""
     if cancel.cancelled:  # a page failed because the user pressed Ctrl-C: that is a cancel, not a rejection
         raise Cancelled()
     quarantined = None
     try:
         if path.is_file() and os.access(path, os.R_OK) and path.stat().st_size > 0:
             quarantined = library.quarantine(path, cause)
-    except OSError:
-        quarantined = None
-    library.catalog.add_rejection(display, nfc(path.name), cause, str(quarantined) if quarantined else None)
+    except Exception:
+        log.warning("%s: not copied to the quarantine", display, exc_info=True)
+    try:
+        library.catalog.add_rejection(display, nfc(path.name), cause, str(quarantined) if quarantined else None)
+    except Exception as exc:  # the result below still says why; the next filing meets the library's problem
+        log.error("%s: rejection not recorded in the catalog (%s)", display, exc)
     return IngestResult(display, "rejected", None, 0, None, None, cause)

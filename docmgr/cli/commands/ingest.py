@@ -14,7 +14,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--password", help="password for encrypted PDFs")
     p.add_argument("--type", dest="doc_type", metavar="T",
-                   help="file the documents as confirmed with this type (code or Vietnamese name): training data")
+                   help="file the documents as confirmed with this type (code or Vietnamese name; `docmgr types` lists them): training data")
     p.add_argument("--json", action="store_true", help="one JSON object per input file (JSON Lines)")
     return p
 
@@ -44,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
             extra = f", {result.type}" if result.type else ""
             print(f"{result.status} #{result.id}: {result.path} ({result.pages} p., {result.text_source}{extra})",
                   flush=True)
+        if result.warning:
+            bar.write(f"docmgr: warning: {result.path}: {result.warning}")
         if result.status == "rejected":
             failed = True
             bar.write(f"docmgr: rejected {result.path}: {result.error}")

@@ -3,9 +3,10 @@ the rows themselves in pages of :data:`PAGE` as the view scrolls to them."""
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
-from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (QT_TR_NOOP, QAbstractTableModel, QByteArray, QCoreApplication, QMimeData, QModelIndex,
+                            QPersistentModelIndex, Qt)
 
 from docmgr.core.library import Library
 from docmgr.services import views
@@ -24,6 +25,9 @@ STATUS_LABELS = {"inbox": QT_TR_NOOP("Inbox"),
                  "confirmed": QT_TR_NOOP("Confirmed"),
                  "trashed": QT_TR_NOOP("Trashed")}
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# the mark beside the type of a legal normative document (văn bản quy phạm pháp luật)
+NORMATIVE_MARK = QT_TR_NOOP("§ normative")
+DOC_IDS_MIME = "application/x-docmgr-document-ids"  # dragged rows: "1,2,3" (dropped on a dossier)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -51,9 +55,10 @@ class DocumentsModel(QAbstractTableModel):
 
     # -- loading -----------------------------------------------------------------------------
     def set_view(self, view: str) -> None:
-        """Show another view."""
-        self.view = view
-        self.refresh()
+        """Show another view (nothing is read again when it is the one shown)."""
+        if view != self.view:
+            self.view = view
+            self.refresh()
 
     def refresh(self) -> None:
         """Reload the ids (after an import, a delete, a restore); rows are fetched again on demand."""
@@ -109,7 +114,22 @@ class DocumentsModel(QAbstractTableModel):
         value = row.value(key)
         if key == "status":
             return _tr(STATUS_LABELS.get(value, value))
+        if key == "type" and row.normative:
+            return f"{value} · {_tr(NORMATIVE_MARK)}" if value else _tr(NORMATIVE_MARK)
         return value
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        return super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else super().flags(index)
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [DOC_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+        """The dragged rows' document ids, for dropping on a dossier."""
+        ids = list(dict.fromkeys(self._ids[i.row()] for i in indexes if i.isValid()))
+        data = QMimeData()
+        data.setData(DOC_IDS_MIME, QByteArray(",".join(map(str, ids)).encode("ascii")))
+        return data
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -118,5 +138,8 @@ class DocumentsModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort = (COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)
-        self.refresh()
+        # column -1: no column chosen, the default order (newest first)
+        wanted = ("id", True) if column < 0 else (COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)
+        if wanted != self._sort:
+            self._sort = wanted
+            self.refresh()
