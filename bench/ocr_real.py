@@ -124,7 +124,7 @@ def run_docmgr(pdfs: list[Path], scratch: Path) -> tuple[list[list[str]], float,
     for r in results:
         pages = library.catalog.pages(r.id) if r.id else []
         texts.append([p.text for p in pages])
-        marks.append([{"page": p.number, "marks": getattr(p, "marks", [])} for p in pages])
+        marks.append([{"page": p.number, "marks": [m.kind for m in getattr(p, "marks", [])]} for p in pages])
     return texts, took, marks
 
 
@@ -241,8 +241,8 @@ def cold_classify(pdf: Path, scratch: Path, pages: int) -> None:
 
 
 def marks_found(sets: list[dict], marks: list[list[dict]]) -> None:
-    seals = sum(any(m["kind"] == "seal" for page in doc for m in page["marks"]) for doc in marks)
-    sigs = sum(any(m["kind"] == "signature" for page in doc for m in page["marks"]) for doc in marks)
+    seals = sum(any("seal" in page["marks"] for page in doc) for doc in marks)
+    sigs = sum(any("signature" in page["marks"] for page in doc) for doc in marks)
     print(f"colour marks: seal found on {seals}/{len(sets)} pages, signature on {sigs}/{len(sets)}")
 
 
