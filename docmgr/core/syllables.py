@@ -116,7 +116,7 @@ def read_words(text: str) -> Reading:
 
 def _odd_case(word: str) -> bool:
     """A capital right after a small letter: "CHiJ", "xA", "HQi" (not "Hà", "UBND", "iPhone" twice)."""
-    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False))
 
 
 def quality(text: str) -> float:

@@ -24,9 +24,12 @@ from docmgr.core.errors import Cancelled, RejectedInput, ToolMissing
 from docmgr.core.models import Word
 from docmgr.core.scratch import scratch_folder
 from docmgr.core.text import nfc
+from docmgr.ingest import tesseract_path
 
 OSD_MIN_CONFIDENCE = 1.5  # Tesseract's orientation confidence needed before we turn a page
 POLL = 0.05  # seconds between looks at the stop flag while Tesseract runs
+
+tesseract_path.configure()  # PATH, the Windows install folder, or a copy beside the app
 
 
 @dataclass

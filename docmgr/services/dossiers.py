@@ -20,6 +20,7 @@ from docmgr.records.dossier_config import DossierConfig
 from docmgr.records.dossiers import Applicant, Dossier, DossierStore, NewDossier
 from docmgr.records.procedures import Procedure
 from docmgr.records.workflow import OPEN, Attached, check_transition, extra, missing, slot_for
+from docmgr.services import audit
 from docmgr.services.dossiers_calendar import calendar_for
 from docmgr.services.procedures import catalog, get_procedure, type_names
 
@@ -73,6 +74,7 @@ def new_dossier(library: Library, procedure_code: str, applicant: ApplicantInput
                          book=lambda tx: choose_slot(cal, ready, cfg.slot_times(), cfg.slot_capacity,
                                                      lambda day: st.booked(tx, day),
                                                      spread=proc.time_limit.unit == "working_days"))
+        audit.record_locked(library, "receive", audit.dossier_target(code), {"procedure": proc.code})
     return show(library, code)
 
 
@@ -102,6 +104,8 @@ def attach(library: Library, code: str, doc_ids: Sequence[int], component: Optio
         items.append(Attached(doc_id, slot, type_code))
     with library.write_lock():
         st.attach(dossier.code, items, current_actor())
+        audit.record_locked(library, "attach", audit.dossier_target(dossier.code),
+                            {"documents": [i.doc_id for i in items]})
     if dossier.kind == "feedback" and not dossier.triage:
         from docmgr.services.dossier_feedback import route_from_documents
 
@@ -133,6 +137,8 @@ def set_status(library: Library, code: str, status: str, note: str = "") -> dict
                                         procedure_of(library, dossier).time_limit)
     with library.write_lock():
         st.set_status(dossier.code, status, current_actor(), nfc(note), due=due)
+        audit.record_locked(library, "status", audit.dossier_target(dossier.code),
+                            {"from": dossier.status, "to": status})
     return show(library, dossier.code)
 
 

@@ -293,7 +293,7 @@ def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional
 
         sync_index_quietly(library)  # index freshness: the GUI finds a document as soon as it is filed
     return IngestResult(display, "filed", doc_id, len(ctx.pages), ctx.text_source, type_display(filing.type_code), None,
-                        secrecy_warning(filing.fields.get("secrecy")))
+                        warning=secrecy_warning(filing.fields.get("secrecy")))
 
 
 def _save_derived(library: Library, sha256: str, results: Sequence[Any], title: str) -> None:

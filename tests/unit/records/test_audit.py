@@ -155,3 +155,21 @@ def test_a_library_opened_without_the_components_still_records(tmp_path: Path, i
     (inputs / "qd.txt").write_text("\n".join(DECISION), encoding="utf-8")
     (result,) = ingest_paths(library, [inputs / "qd.txt"])
     assert [e.action for e in audit.history(library)] == ["ingest"] and audit_problems(library) == []
+
+
+def test_dossier_actions_are_in_the_trail(library: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import datetime
+
+    from docmgr.services import dossiers as svc
+    from tests.fixtures.catalog_docs import file_doc
+
+    monkeypatch.setenv("DOCMGR_USER", "vanthu")
+    code = svc.new_dossier(library, "KHAI-SINH", svc.ApplicantInput("Nguyễn Văn An"), datetime(2026, 3, 2, 9))["code"]
+    doc = file_doc(library, ["Tờ khai đăng ký khai sinh"], type_code="TK-KS")
+    svc.attach(library, code, [doc])
+    svc.set_status(library, code, "in-progress")
+    entries = audit.history(library, dossier=code)
+    assert [(e.action, e.actor) for e in entries] == [("receive", "vanthu"), ("attach", "vanthu"),
+                                                      ("status", "vanthu")]
+    assert entries[1].detail == {"documents": [doc]} and entries[2].detail == {"from": "received", "to": "in-progress"}
+    assert audit_problems(library) == []

@@ -146,7 +146,10 @@ def test_a_process_killed_while_registering_leaves_no_gap(library: Any, monkeypa
 def test_search_snippets_mask_id_numbers_unless_asked(library: Any) -> None:
     from docmgr.services.search import search
 
+    from docmgr.services.indexing import sync_index
+
     file_doc(library, ["Tờ khai của Nguyễn Văn An, số định danh 092123456789, đăng ký khai sinh"])
+    sync_index(library)  # file_doc writes the catalog only; filing services bring the index up to date
     hit = search(library, "khai sinh")["hits"][0]
     assert "092123456789" not in hit["snippet"] + hit["title"] and "092*******89" in hit["snippet"]
     assert "092123456789" in search(library, "khai sinh", unmasked=True)["hits"][0]["snippet"]
@@ -168,6 +171,9 @@ def test_register_cli(cli: Any, library: Any, tmp_path: Path) -> None:
 def test_an_id_number_the_user_searched_for_is_shown(library: Any) -> None:
     from docmgr.services.search import search
 
+    from docmgr.services.indexing import sync_index
+
     file_doc(library, ["Tờ khai của Nguyễn Văn An, số định danh 092123456789, người làm chứng 092987654321"])
+    sync_index(library)
     snippet = search(library, "092123456789")["hits"][0]["snippet"]
     assert "«092123456789»" in snippet and "092987654321" not in snippet
