@@ -8,8 +8,8 @@ STAMP := $(VENV)/.docmgr-installed
 
 # tesseract + language data; DejaVu fonts (test fixtures, UI); the libraries Qt's xcb platform
 # plugin needs on a bare Debian (found with ldd on libqxcb.so); Xvfb for screenshots; LibreOffice headless
-# (Writer, Calc) for .doc, .xls/.xlsx, .odt/.ods and .rtf.
-APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fonts-dejavu-core \
+# (Writer, Calc) for .doc, .xls/.xlsx, .odt/.ods and .rtf; Liberation Serif (bench/ocr_real.py's pages).
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fonts-dejavu-core fonts-liberation2 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 	libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libxkbcommon0 libegl1 libgl1 libfontconfig1 \
 	libdbus-1-3 libglib2.0-0 xvfb libreoffice-writer-nogui libreoffice-calc-nogui

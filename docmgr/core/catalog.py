@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, ContextManager, Iterable, Iterator, Optional, Sequence
 
 from docmgr.core.errors import LibraryError, NotFound, UsageError
-from docmgr.core.models import Document, FieldValue, Page, Rejection, Word
+from docmgr.core.models import Document, FieldValue, Mark, Page, Rejection, Word
 from docmgr.core.text import sort_text
 
 # Each step moves the schema from version i to i+1. Never edit a released step: add one.
@@ -151,6 +151,10 @@ MIGRATIONS: list[str] = [
     UPDATE documents SET classification = replace(replace(classification, '"QD-QPPL"', '"QD"'), '"NQ-QPPL"', '"NQ"')
         WHERE classification LIKE '%-QPPL%';
     CREATE INDEX documents_normative ON documents(normative);
+    """,
+    # 7: seals and handwritten signatures found on scanned pages (JSON [{kind, box}], page pixels)
+    """
+    ALTER TABLE pages ADD COLUMN marks TEXT NOT NULL DEFAULT '[]';
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -306,11 +310,12 @@ class Catalog:
         )
         doc_id = int(cur.lastrowid or 0)
         tx.executemany(
-            "INSERT INTO pages (doc_id, number, text, source, confidence, words, steps, width, height)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO pages (doc_id, number, text, source, confidence, words, steps, width, height, marks)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(doc_id, p.number, p.text, p.source, p.confidence,
               json.dumps([w.to_list() for w in p.words], ensure_ascii=False),
-              json.dumps(p.steps), p.width, p.height) for p in pages],
+              json.dumps(p.steps), p.width, p.height, json.dumps([m.to_json() for m in p.marks]))
+             for p in pages],
         )
         self.write_fields(tx, doc_id, doc.fields)
         return doc_id
@@ -377,12 +382,13 @@ class Catalog:
         return {r["key"]: FieldValue(json.loads(r["value"]), float(r["confidence"]), bool(r["edited"])) for r in rows}
 
     def pages(self, doc_id: int, *, with_words: bool = False) -> list[Page]:
-        cols = "number, text, source, confidence, steps, width, height" + (", words" if with_words else "")
+        cols = "number, text, source, confidence, steps, width, height, marks" + (", words" if with_words else "")
         rows = self.connection().execute(f"SELECT {cols} FROM pages WHERE doc_id = ? ORDER BY number", (doc_id,))
         return [
             Page(number=r["number"], text=r["text"], source=r["source"], confidence=r["confidence"],
                  words=[Word.from_list(w) for w in json.loads(r["words"])] if with_words else [],
-                 steps=json.loads(r["steps"]), width=r["width"], height=r["height"])
+                 steps=json.loads(r["steps"]), width=r["width"], height=r["height"],
+                 marks=[Mark.from_json(m) for m in json.loads(r["marks"])])
             for r in rows
         ]
 

@@ -29,6 +29,26 @@ class Word:
         return cls(str(row[0]), int(row[1]), int(row[2]), int(row[3]), int(row[4]), float(row[5]))
 
 
+MARK_KINDS = ("seal", "signature")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A seal or a handwritten signature found on a page, with its box ``(x0, y0, x1, y1)`` in the
+    page image's pixels — the same image and unit as the OCR word boxes (``Page.width``/``height``)."""
+
+    kind: str
+    box: tuple[int, int, int, int]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "box": list(self.box)}
+
+    @classmethod
+    def from_json(cls, row: dict[str, Any]) -> "Mark":
+        x0, y0, x1, y1 = (int(v) for v in row["box"])
+        return cls(str(row["kind"]), (x0, y0, x1, y1))
+
+
 @dataclass
 class Page:
     """The text of one page and how it was obtained.
@@ -40,6 +60,8 @@ class Page:
         words: OCR word boxes (empty for text-layer and plain pages).
         steps: preprocessing steps that ran before OCR ("deskew", "upscale", ...).
         width, height: size in pixels of the image the word boxes refer to.
+        marks: seals and handwritten signatures found on a scanned page (colour scans), boxes in the
+            same pixels as the words.
     """
 
     number: int
@@ -50,6 +72,7 @@ class Page:
     steps: list[str] = field(default_factory=list)
     width: Optional[int] = None
     height: Optional[int] = None
+    marks: list[Mark] = field(default_factory=list)
 
 
 @dataclass

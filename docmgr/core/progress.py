@@ -23,12 +23,16 @@ class ProgressEvent:
         total: items in all (0 when unknown).
         item: what is being worked on (a file name), for display.
         stage: a short word for the current step ("reading", "ocr", "indexing").
+        page, pages: pages of the current item done so far and in all (0 when not known), so that one
+            long scan's OCR moves a bar too.
     """
 
     done: int
     total: int
     item: str = ""
     stage: str = ""
+    page: int = 0
+    pages: int = 0
 
 
 ProgressCallback = Callable[[ProgressEvent], None]

@@ -23,23 +23,25 @@ import math
 import os
 import tempfile
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from PIL import Image
 
-from docmgr.core.errors import RejectedInput
-from docmgr.core.models import Page
+from docmgr.core.errors import Cancelled, RejectedInput
+from docmgr.core.models import Mark, Page
 from docmgr.core.progress import CancelToken
 from docmgr.core.scratch import scratch_folder
-from docmgr.ingest import preprocess, tesseract
+from docmgr.ingest import marks, preprocess, tesseract
+from docmgr.ingest import workers as workers_mod
 from docmgr.ingest.tesseract import check_tesseract, parse_tsv, short
 from docmgr.ingest.workers import spawn_pool
 
 LOW_CONFIDENCE = 50.0     # mean word confidence under which a page is flagged for review
 RETRY_CONFIDENCE = 70.0   # first-pass confidence under which OSD is asked whether the page is turned
-BATCH_MAX = 6               # pages per Tesseract run (models load once per run; cancel is seen between runs)
+BATCH_MAX = 6               # pages per Tesseract run (models load once per run; a cancel kills a running one)
 MAX_RENDER_DPI = 400
 MAX_RENDER_PIXELS = 60e6    # a huge page is rendered at a lower resolution instead
 
@@ -66,6 +68,7 @@ class OcrPage:
     orientation: int = 0           # degrees the page was turned clockwise before recognition
     skew: float = 0.0              # degrees of skew that were measured
     steps_enabled: frozenset[str] = field(default_factory=lambda: preprocess.DEFAULT_STEPS)
+    timings: dict[str, float] = field(default_factory=dict)   # seconds per step (load, measure, tesseract, ...)
 
 
 def ocr_pages(jobs: Sequence[OcrJob], *, languages: str = "vie+eng", cancel: Optional[CancelToken] = None,
@@ -76,9 +79,9 @@ def ocr_pages(jobs: Sequence[OcrJob], *, languages: str = "vie+eng", cancel: Opt
     Args:
         jobs: the pages to recognise.
         languages: Tesseract languages ("vie+eng").
-        cancel: checked between batches (at most :data:`BATCH_MAX` pages); its remaining time bounds each
-            Tesseract run.
-        progress: called with (pages done, total) as batches finish.
+        cancel: watched while Tesseract runs (a cancel kills the running Tesseract processes at once);
+            its remaining time bounds each Tesseract run.
+        progress: called with (pages done, total) as pages are recognised.
         steps: preprocessing steps allowed to run (the benchmark turns them off).
         workers: processes to use (default: one per core; 1 runs in this process).
 
@@ -95,29 +98,38 @@ def ocr_pages(jobs: Sequence[OcrJob], *, languages: str = "vie+eng", cancel: Opt
         for batch in split_batches(total, 1):
             if cancel is not None:
                 cancel.check()
-            results += ocr_batch([jobs[i] for i in batch], languages, _timeout(cancel), steps)
-            if progress is not None:
-                progress(len(results), total)
+            done = len(results)
+            on_page = None if progress is None else (lambda n, _d=done: progress(_d + n, total))
+            results += ocr_batch([jobs[i] for i in batch], languages, _timeout(cancel), steps, cancel=cancel,
+                                 on_page=on_page)
         return results
     pool = _pool(count)
-    futures = {pool.submit(ocr_batch, [jobs[i] for i in batch], languages, _timeout(cancel), steps): batch
-               for batch in split_batches(total, count)}
+    futures = {}
+    for batch in split_batches(total, count):
+        run_ticket = workers_mod.ticket(pool)
+        futures[pool.submit(ocr_batch, [jobs[i] for i in batch], languages, _timeout(cancel), steps, run_ticket)] = \
+            (batch, run_ticket)
     by_index: dict[int, OcrPage] = {}
+    reported = 0
     try:
         pending = set(futures)
         while pending:
-            finished, pending = cf.wait(pending, timeout=0.2, return_when=cf.FIRST_COMPLETED)
+            finished, pending = cf.wait(pending, timeout=0.1, return_when=cf.FIRST_COMPLETED)
             if cancel is not None:
                 cancel.check()
             for future in finished:
-                batch = futures[future]
+                batch, _ = futures[future]
                 try:
                     by_index.update(zip(batch, future.result()))
                 except cf.process.BrokenProcessPool as exc:
                     raise RejectedInput(f"page {jobs[batch[0]].number}: the OCR worker crashed") from exc
-                if progress is not None:
-                    progress(len(by_index), total)
+            done = len(by_index) + sum(min(len(futures[f][0]), workers_mod.pages_done(pool, futures[f][1].key))
+                                       for f in pending)
+            if progress is not None and done != reported:
+                reported = done
+                progress(done, total)
     except BaseException:
+        workers_mod.stop_running(pool)   # their Tesseract runs are killed now, not left to finish
         for future in futures:
             future.cancel()
         raise
@@ -204,17 +216,20 @@ def _render_pdf_page(job: OcrJob) -> tuple[Image.Image, float]:
         raise RejectedInput(f"page {job.number}: cannot open the PDF ({short(exc)})") from exc
     try:
         page = pdf[job.index]
-        dpi, bitonal = 300.0, False
+        dpi, bitonal, colour = 300.0, False, False
         for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
             meta = obj.get_metadata()
             if meta.horizontal_dpi > 0:   # the native resolution of the scan, so nothing is resampled
                 dpi = float(min(MAX_RENDER_DPI, max(150.0, round(meta.horizontal_dpi))))
                 bitonal = meta.bits_per_pixel == 1 or _bitonal_pixels(obj)
+                colour = meta.bits_per_pixel >= 24 and not bitonal   # a colour scan: seals and blue ink
                 break
         width, height = page.get_size()
         if width * height * (dpi / 72) ** 2 > MAX_RENDER_PIXELS:
             dpi = 72 * (MAX_RENDER_PIXELS / (width * height)) ** 0.5
-        image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+        image = page.render(scale=dpi / 72, grayscale=not colour).to_pil()
+        if colour and image.mode != "RGB":
+            image = image.convert("RGB")
         if bitonal:   # keep a bitonal scan bitonal (the renderer anti-aliases its edges)
             image = image.point(lambda v: 255 if v > 127 else 0).convert("1")
         image.info["dpi"] = (dpi, dpi)
@@ -235,13 +250,40 @@ def _bitonal_pixels(obj: object) -> bool:
     return sum(hist[:32]) + sum(hist[224:]) >= 0.99 * pixels.width * pixels.height   # JPEG-stored too
 
 
-def ocr_batch(jobs: Sequence[OcrJob], languages: str, timeout: float, steps: frozenset[str]) -> list[OcrPage]:
-    """Load and prepare ``jobs``, recognise them in one Tesseract run (runs in a worker or in-process)."""
+def ocr_batch(jobs: Sequence[OcrJob], languages: str, timeout: float, steps: frozenset[str],
+              ticket: Optional[workers_mod.Ticket] = None, *, cancel: Optional[CancelToken] = None,
+              on_page: Optional[Callable[[int], None]] = None) -> list[OcrPage]:
+    """Load and prepare ``jobs``, recognise them in one Tesseract run (runs in a worker or in-process).
+
+    In a worker, ``ticket`` carries the pool's stop (Tesseract is killed when the parent stops the
+    tasks) and its page reports; in-process, ``cancel`` stops it and ``on_page`` hears of each page
+    recognised.
+
+    Raises:
+        Cancelled: stopped by the parent or ``cancel``.
+    """
     os.environ["OMP_THREAD_LIMIT"] = "1"
+
+    def stop() -> bool:
+        return workers_mod.stopped(ticket) or (cancel is not None and cancel.cancelled)
+
+    def pages(n: int) -> None:
+        workers_mod.report_pages(ticket, n)
+        if on_page is not None:
+            on_page(n)
+
     with scratch_folder("ocr-") as scratch:  # in the library's tmp/, not %TEMP% (see docmgr.core.scratch)
-        staged = [_stage(job, timeout, steps, scratch) for job in jobs]
-        found = tesseract.recognise([s.file for s in staged], [j.number for j in jobs], languages, timeout)
-        return [_finish(s, r, languages, timeout, scratch) for s, r in zip(staged, found)]
+        staged = []
+        for job in jobs:
+            if stop():
+                raise Cancelled()
+            staged.append(_stage(job, timeout, steps, scratch, stop))
+        start = time.perf_counter()
+        found = tesseract.recognise([s.file for s in staged], [j.number for j in jobs], languages, timeout, stop,
+                                    pages)
+        for s in staged:
+            s.timings["tesseract"] = (time.perf_counter() - start) / len(staged)
+        return [_finish(s, r, languages, timeout, scratch, stop) for s, r in zip(staged, found)]
 
 
 @dataclass
@@ -253,58 +295,86 @@ class _Staged:
     orientation: int
     file: str
     steps_enabled: frozenset[str]
+    timings: dict[str, float] = field(default_factory=dict)
+    marks: list[Mark] = field(default_factory=list)
 
 
-def _stage(job: OcrJob, timeout: float, steps: frozenset[str], scratch: Path) -> _Staged:
+def _stage(job: OcrJob, timeout: float, steps: frozenset[str], scratch: Path, stop: Callable[[], bool]) -> _Staged:
     """Load the page, turn it if it lies sideways, run the steps it needs, and name the file for Tesseract."""
+    clock = preprocess.Clock()
     image, dpi = load_page(job)
+    clock.lap("load")
     orientation = 0
     try:
         if preprocess.looks_sideways(image):   # lines run vertically: ask OSD before deskewing
             image = preprocess.to_grey(image) if image.mode not in ("1", "L") else image
             resolution = dpi or preprocess.image_dpi(image)
             image.info.setdefault("dpi", (resolution, resolution))
-            orientation = tesseract.osd_rotation(image, resolution, timeout)
+            orientation = tesseract.osd_rotation(image, resolution, timeout, stop)
             if orientation:
                 image = preprocess.rotate_quarter(image, orientation)
+            clock.lap("osd")
+        found: list[Mark] = []
+        dropped = False
+        if image.mode == "RGB" and marks.is_colour(image):   # seals and signatures; the seals' red dropped
+            found = marks.find_marks(image, dpi or preprocess.image_dpi(image))
+            image, dropped = marks.drop_seals(image, found) if "seal-dropout" in steps else (image, False)
+            clock.lap("marks")
+        size = image.size
         prepared = preprocess.prepare(image, dpi=dpi, enabled=steps)
+        clock.add(prepared.timings)
+        if dropped:
+            prepared.steps.insert(0, "seal-dropout")
     except (OSError, ValueError) as exc:
         raise RejectedInput(f"page {job.number}: cannot prepare the image ({short(exc)})") from exc
+    angle = prepared.stats.skew if "deskew" in prepared.steps else 0.0
+    scale = prepared.dpi / prepared.stats.dpi if prepared.stats.dpi else 1.0
+    placed = [Mark(m.kind, marks.map_box(m.box, size, scale, angle, prepared.image.size)) for m in found]
     if not prepared.steps and not orientation and _readable_as_is(job):   # nothing changed: read the file itself
-        return _Staged(job, prepared, 0, job.path, frozenset(steps))
-    return _Staged(job, prepared, orientation, _scratch_png(prepared.image, scratch, job.number), frozenset(steps))
+        return _Staged(job, prepared, 0, job.path, frozenset(steps), clock.times, placed)
+    file = _scratch_image(prepared.image, scratch, job.number)
+    clock.lap("write")
+    return _Staged(job, prepared, orientation, file, frozenset(steps), clock.times, placed)
 
 
 def _finish(staged: _Staged, found: tesseract.Recognised, languages: str, timeout: float,
-            scratch: Path) -> OcrPage:
+            scratch: Path, stop: Callable[[], bool]) -> OcrPage:
     """The page result; a page read with low confidence is asked to OSD and, if turned, read again."""
     picture, orientation, words, text, pdf = (staged.prepared.image, staged.orientation, found.words, found.text,
                                               found.pdf)
     number = staged.job.number
+    clock = preprocess.Clock()
+    clock.add(staged.timings)
     conf = _mean([w.conf for w in words])
     if orientation == 0 and (conf is None or conf < RETRY_CONFIDENCE) and _has_ink(picture):
-        turn = tesseract.osd_rotation(picture, staged.prepared.dpi, timeout)
+        turn = tesseract.osd_rotation(picture, staged.prepared.dpi, timeout, stop)
         if turn:
             turned = preprocess.rotate_quarter(picture, turn)
-            (again,) = tesseract.recognise([_scratch_png(turned, scratch, number)], [number], languages, timeout)
+            (again,) = tesseract.recognise([_scratch_image(turned, scratch, number)], [number], languages, timeout,
+                                           stop)
             conf2 = _mean([w.conf for w in again.words])
             if conf2 is not None and (conf is None or conf2 > conf):
                 picture, orientation, words, text, pdf, conf = turned, turn, again.words, again.text, again.pdf, conf2
+        clock.lap("osd")
     run_steps = list(staged.prepared.steps) + ([f"rotate{orientation}"] if orientation else [])
     page = Page(number=number, text=text, source="ocr", confidence=None if conf is None else round(conf, 1),
-                words=words, steps=run_steps, width=picture.width, height=picture.height)
+                words=words, steps=run_steps, width=picture.width, height=picture.height,
+                marks=staged.marks if orientation == staged.orientation else [])
     low = (conf is not None and conf < LOW_CONFIDENCE) or (conf is None and _has_ink(picture))
-    return OcrPage(page=page, pdf=pdf, thumbnail=preprocess.thumbnail_png(picture), low_confidence=low,
-                   orientation=orientation, skew=staged.prepared.stats.skew, steps_enabled=staged.steps_enabled)
+    thumbnail = preprocess.thumbnail_png(picture)
+    clock.lap("thumbnail")
+    return OcrPage(page=page, pdf=pdf, thumbnail=thumbnail, low_confidence=low, orientation=orientation,
+                   skew=staged.prepared.stats.skew, steps_enabled=staged.steps_enabled, timings=clock.times)
 
 
-def _scratch_png(image: Image.Image, scratch: Path, number: int) -> str:
+def _scratch_image(image: Image.Image, scratch: Path, number: int) -> str:
     """Write ``image`` for Tesseract with its resolution (without it Tesseract's layout analysis guesses
-    wrong and loses table rows)."""
-    fd, name = tempfile.mkstemp(prefix=f"p{number}-", suffix=".png", dir=scratch)
+    wrong and loses table rows), as an uncompressed TIFF: a scratch file read once, so compressing it
+    (a PNG cost 0.1-0.4 s per page) buys nothing."""
+    fd, name = tempfile.mkstemp(prefix=f"p{number}-", suffix=".tif", dir=scratch)
     os.close(fd)
     dpi = image.info.get("dpi", (preprocess.TARGET_DPI, preprocess.TARGET_DPI))
-    image.save(name, format="PNG", dpi=(round(dpi[0]), round(dpi[1])), compress_level=1)
+    image.save(name, format="TIFF", dpi=(round(dpi[0]), round(dpi[1])), compression="raw")
     return name
 
 

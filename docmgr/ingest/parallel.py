@@ -26,7 +26,7 @@ from docmgr.core.progress import CancelToken
 from docmgr.core.settings import Settings
 from docmgr.ingest.pipeline import ExtractText, IngestContext
 from docmgr.ingest.sniff import Sniffed
-from docmgr.ingest.workers import kill_pool, spawn_pool
+from docmgr.ingest.workers import Ticket, kill_pool, pages_done, spawn_pool, stop_running, ticket
 
 GRACE = 5.0  # seconds past the file's limit before its worker is killed
 CHUNK_PAGES = 8  # a longer PDF is read by several workers, this many pages each
@@ -68,6 +68,7 @@ class PendingRead:
     generation: int
     fn: Callable[..., Any] = read_text_layer
     failed: bool = False  # an OCR run shared by several documents failed: each runs its pages alone
+    ticket: Optional[Ticket] = None  # an OCR run's: how it hears a stop and reports its pages
 
 
 @dataclass
@@ -115,15 +116,28 @@ class TextReader:
         return [self._submit((str(source), settings, password, sniffed, seconds, r)) for r in ranges]
 
     def _submit(self, args: tuple[Any, ...], fn: Callable[..., Any] = read_text_layer) -> PendingRead:
-        return PendingRead(args, self._future(fn, args), self._generation, fn)
+        read = PendingRead(args, cf.Future(), self._generation, fn)
+        self._send(read)
+        return read
 
-    def _future(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> "cf.Future[Any]":
-        """Submit to the pool; a pool found broken (a worker died since the last look) is replaced first."""
+    def _send(self, read: PendingRead) -> None:
+        """Submit to the pool (an OCR run with a fresh ticket of that pool); a pool found broken (a
+        worker died since the last look) is replaced first."""
+        from docmgr.ingest.ocr import ocr_batch
+
+        def send() -> "cf.Future[Any]":
+            pool = self._executor()
+            if read.fn is ocr_batch:
+                read.ticket = ticket(pool)
+                return pool.submit(read.fn, *read.args, read.ticket)
+            return pool.submit(read.fn, *read.args)
+
         try:
-            return self._executor().submit(fn, *args)
+            read.future = send()
         except (cf.process.BrokenProcessPool, OSError, RuntimeError):  # OSError: it broke while we spawned
             self._replace()
-            return self._executor().submit(fn, *args)
+            read.future = send()
+        read.generation = self._generation
 
     def submit_ocr(self, documents: Sequence[Sequence[Any]], languages: str,
                    seconds: Optional[float]) -> list[list[OcrPart]]:
@@ -164,11 +178,34 @@ class TextReader:
         """
         total = sum(part.stop - part.start for part in parts)
         pages: list[Any] = []
-        for part in parts:
-            pages += self._ocr_part(part, cancel, while_waiting)
-            if progress is not None:
-                progress(len(pages), total)
+        try:
+            for part in parts:
+                before = len(pages)
+                watch = None if progress is None else self._page_watch(part, before, total, progress, while_waiting)
+                pages += self._ocr_part(part, cancel, watch)
+                if progress is not None:
+                    progress(len(pages), total)
+        except Cancelled:
+            if self._pool is not None:
+                stop_running(self._pool)   # the running Tesseract processes are killed now
+            raise
         return pages
+
+    def _page_watch(self, part: OcrPart, before: int, total: int, progress: Callable[[int, int], None],
+                    while_waiting: Optional[Callable[[], None]]) -> Callable[[], None]:
+        """Called while a part's run is waited for: reports the pages its Tesseract has recognised."""
+        shown = [-1]
+
+        def watch() -> None:
+            run, pool = part.run, self._pool
+            if run.ticket is not None and pool is not None and run.generation == self._generation:
+                done = min(part.stop, pages_done(pool, run.ticket.key)) - part.start
+                if done > shown[0] and done > 0:
+                    shown[0] = done
+                    progress(before + done, total)
+            if while_waiting is not None:
+                while_waiting()
+        return watch
 
     def _ocr_part(self, part: OcrPart, cancel: CancelToken,
                   while_waiting: Optional[Callable[[], None]]) -> list[Any]:
@@ -177,8 +214,7 @@ class TextReader:
             own = self._submit((run.args[0][part.start:part.stop], *run.args[1:]), run.fn)
             return self._ocr_part(OcrPart(own, 0, part.stop - part.start), cancel, while_waiting)
         if run.generation != self._generation:  # its pool was replaced before it ran: run it again
-            run.future = self._future(run.fn, run.args)
-            run.generation = self._generation
+            self._send(run)
         try:
             return _wait(run.future, cancel, while_waiting)[part.start:part.stop]
         except cf.process.BrokenProcessPool:
@@ -190,7 +226,7 @@ class TextReader:
             if not run.future.done():
                 if not cancel.cancelled:
                     self._replace()  # past the file's deadline: kill the worker still on it
-                raise  # (on a cancel, close() lets the running pages finish: no scratch files left behind)
+                raise  # (on a cancel, ocr_results stops the running Tesseract processes)
             if not part.shared or cancel.cancelled:
                 raise
             run.failed = True  # the shared run ran out of Tesseract's time: each document alone
@@ -202,7 +238,8 @@ class TextReader:
             return self._ocr_part(part, cancel, while_waiting)
         alone = spawn_pool(1)  # a run that crashed its worker: once more, alone
         try:
-            return _wait(alone.submit(run.fn, *run.args), cancel, while_waiting)[part.start:part.stop]
+            extra = (ticket(alone),) if run.ticket is not None else ()
+            return _wait(alone.submit(run.fn, *run.args, *extra), cancel, while_waiting)[part.start:part.stop]
         except cf.process.BrokenProcessPool as exc:
             raise RejectedInput(f"page {run.args[0][part.start].number}: the OCR worker crashed") from exc
         finally:

@@ -3,11 +3,14 @@
 A page is first *measured* (:func:`measure`: resolution, bitonal or grey, noise, skew), then only the
 steps that page needs run (:func:`prepare`). The benchmark (``bench/ocr.py``) justifies each one:
 
+* ``seal-dropout`` — on colour scans, the red ink of round seals is dropped out where it lies, so that
+  the print under a seal is read (:mod:`docmgr.ingest.marks`; run by the OCR step before the others).
 * ``border`` — dark scanner margins painted white (they make Tesseract invent characters).
 * ``deskew`` — projection-profile skew estimate on a downscaled page; pages skewed by more than
   :data:`SKEW_MIN` degrees are rotated back.
-* ``upscale`` — grey pages scanned below 250 dpi are resampled to 300 dpi (Tesseract's LSTM loses
-  diacritics on small glyphs).
+* ``upscale`` — grey pages scanned below 250 dpi whose measured x-height is under
+  :data:`XHEIGHT_MIN` are resampled to 300 dpi (Tesseract's LSTM loses diacritics on small glyphs;
+  larger glyphs lose more than they gain).
 * ``denoise`` — on noisy grey pages, a 3x3 median filter (specks) then a Gaussian blur of
   :data:`DENOISE_SIGMA` px at 300 dpi (sensor noise): on 24 skewed noisy pages the median alone left
   word recall at 95.5% and CER at 3.0%; with the blur 97.9% and 1.0% (sigma 0.6-1.2 tried, 1.0 best).
@@ -23,19 +26,26 @@ straightened: +1.6 points on the decree) and, when nothing ran, Tesseract reads 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 import numpy as np
 from PIL import Image, ImageFilter
 
-ALL_STEPS = frozenset({"border", "deskew", "upscale", "upscale-bitonal", "denoise", "binarise"})
+ALL_STEPS = frozenset({"seal-dropout", "border", "deskew", "upscale", "upscale-bitonal", "denoise", "binarise"})
 # Binarising noisy grey pages halves Tesseract's time on them but cost 0.5 CER point and 2 points of
 # word recall in bench/ocr.py (--ablate): quality first, so it is off unless asked for. Upscaling
 # bitonal 200-dpi pages to 300 dpi is there for the benchmark's ablation (see the module docstring).
 DEFAULT_STEPS = ALL_STEPS - {"binarise", "upscale-bitonal"}
 TARGET_DPI = 300
 LOW_DPI = 250
+# Below this measured x-height (pixels) a low-resolution page is upscaled. Real-shaped 200-dpi scans of
+# 13-14 pt official text measure 19-21 px and lose word recall when upscaled (bench/ocr_real.py:
+# 0.933 as scanned, 0.921 upscaled; deskewed at 200 dpi 0.949, upscaled and deskewed 0.937, and
+# Tesseract takes 25% more CPU on the larger page); 9-10 pt print at 200 dpi (bench/ocr.py) measures
+# 15-17 px and gains 2 points from it.
+XHEIGHT_MIN = 18.0
 SKEW_MIN = 0.3          # degrees; smaller skews do not hurt Tesseract
 SKEW_MAX = 6.0          # search range of the skew estimate
 DENOISE_SIGMA = 1.0     # Gaussian blur radius after the median filter (bench/ocr.py)
@@ -52,12 +62,15 @@ class PageStats:
         bitonal: the page holds (almost) only black and white pixels.
         noise: mean absolute difference to its 3x3 median (0 for a clean page).
         skew: estimated skew in degrees (counter-clockwise positive, as ``Image.rotate`` takes it).
+        x_height: median x-height of the text in pixels (None when not measured: a page at
+            :data:`LOW_DPI` or more, or too little text).
     """
 
     dpi: float
     bitonal: bool
     noise: float
     skew: float
+    x_height: Optional[float] = None
 
 
 @dataclass
@@ -68,6 +81,7 @@ class Prepared:
     steps: list[str]
     dpi: float
     stats: PageStats
+    timings: dict[str, float] = field(default_factory=dict)   # seconds per step ("measure", "deskew", ...)
 
 
 def image_dpi(img: Image.Image, fallback: Optional[float] = None) -> float:
@@ -105,7 +119,8 @@ def measure(img: Image.Image, dpi: Optional[float] = None) -> PageStats:
         extremes = sum(hist[:16]) + sum(hist[240:])
         bitonal = extremes >= 0.995 * grey.width * grey.height
     noise = 0.0 if bitonal else _noise(grey)
-    return PageStats(resolution, bitonal, noise, estimate_skew(grey))
+    glyphs = x_height(grey) if resolution < LOW_DPI else None
+    return PageStats(resolution, bitonal, noise, estimate_skew(grey), glyphs)
 
 
 def prepare(img: Image.Image, *, dpi: Optional[float] = None,
@@ -118,7 +133,9 @@ def prepare(img: Image.Image, *, dpi: Optional[float] = None,
         enabled: the steps allowed to run (the benchmark switches them off one by one).
     """
     allowed = set(enabled)
+    clock = Clock()
     stats = measure(img, dpi)
+    clock.lap("measure")
     grey = img.convert("1").convert("L") if img.mode == "1" else to_grey(img)
     steps: list[str] = []
     resolution = stats.dpi
@@ -127,26 +144,50 @@ def prepare(img: Image.Image, *, dpi: Optional[float] = None,
         if cleared is not None:
             grey = cleared
             steps.append("border")
+        clock.lap("border")
     grey_page = not stats.bitonal
     upscale = "upscale" if grey_page else "upscale-bitonal"
-    if upscale in allowed and resolution < LOW_DPI:
+    if upscale in allowed and resolution < LOW_DPI and (stats.x_height or 0) < XHEIGHT_MIN:
         factor = TARGET_DPI / resolution
         grey = grey.resize((round(grey.width * factor), round(grey.height * factor)), Image.Resampling.LANCZOS)
         resolution = float(TARGET_DPI)
         steps.append(upscale)
+        clock.lap(upscale)
     noisy = grey_page and stats.noise >= NOISE_MIN
     if "denoise" in allowed and noisy:
         grey = grey.filter(ImageFilter.MedianFilter(3)).filter(ImageFilter.GaussianBlur(DENOISE_SIGMA))
         steps.append("denoise")
+        clock.lap("denoise")
     if "deskew" in allowed and abs(stats.skew) >= SKEW_MIN:
         grey = grey.rotate(stats.skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
         steps.append("deskew")
+        clock.lap("deskew")
     if "binarise" in allowed and noisy:
         threshold = otsu(grey)
         grey = grey.point(lambda v: 255 if v > threshold else 0)
         steps.append("binarise")
+        clock.lap("binarise")
     grey.info["dpi"] = (resolution, resolution)
-    return Prepared(grey, steps, resolution, stats)
+    return Prepared(grey, steps, resolution, stats, clock.times)
+
+
+class Clock:
+    """Seconds spent per step, for the benchmark's per-step figures."""
+
+    def __init__(self) -> None:
+        self.times: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.times[name] = self.times.get(name, 0.0) + now - self._last
+        self._last = now
+
+    def add(self, times: dict[str, float]) -> None:
+        """Take over the laps measured elsewhere since the last lap (the clock goes on from now)."""
+        for name, seconds in times.items():
+            self.times[name] = self.times.get(name, 0.0) + seconds
+        self._last = time.perf_counter()
 
 
 def rotate_quarter(img: Image.Image, degrees: int) -> Image.Image:
@@ -160,14 +201,53 @@ def rotate_quarter(img: Image.Image, degrees: int) -> Image.Image:
 def looks_sideways(img: Image.Image) -> bool:
     """True when text lines seem to run vertically (row profile flatter than column profile).
 
-    Cheap: a 400-px binarised thumbnail, no Tesseract. Used to decide whether to ask OSD at all.
+    Cheap: a 400-px binarised thumbnail, no Tesseract. Each profile is taken at its sharpest angle
+    within ±:data:`SKEW_MAX` degrees (a page skewed by 1.5° smears its row profile as much as a
+    sideways one: a two-column page with a table was sent to OSD for that), and 5% of each edge is
+    left out (a scanner's dark edge is one long line of "ink").
     """
     small = _ink(_downscale(to_grey(img), 400))
+    h, w = small.shape
+    small = small[h // 20: h - h // 20, w // 20: w - w // 20]   # not a dark scanner edge
     if small.sum() < 50:
         return False
-    rows = small.sum(axis=1).astype(float)
-    cols = small.sum(axis=0).astype(float)
-    return _profile_score(cols) > 1.5 * _profile_score(rows)
+    ys, xs = np.nonzero(small)
+    rows = _sharpest(ys.astype(np.float64), xs.astype(np.float64) - small.shape[1] / 2)[1]
+    cols = _sharpest(xs.astype(np.float64), ys.astype(np.float64) - small.shape[0] / 2)[1]
+    return cols > 1.5 * rows
+
+
+def x_height(grey: Image.Image) -> Optional[float]:
+    """The median x-height of the text in pixels (None when there is too little text to tell).
+
+    Measured on narrow vertical strips (so a skew of a degree or two does not smear the lines): in
+    each strip the row profile of the ink is cut into text lines at blank rows, and a line's x-height
+    is its run of dense rows (at least half of its 80th-percentile row, so that a serif's base line does
+    not set the scale) — the band between base line and mean line, which ascenders, descenders and
+    diacritics only cross thinly.
+    """
+    arr = np.asarray(grey)
+    ink = arr <= otsu(grey)
+    h, w = ink.shape
+    strip = max(40, w // 12)
+    heights: list[int] = []
+    for x0 in range(w // 8, w - w // 8 - strip + 1, strip):
+        profile = ink[h // 10: h - h // 10, x0:x0 + strip].sum(axis=1)
+        on = profile > max(1, strip // 100)
+        edges = np.flatnonzero(np.diff(np.concatenate(([0], on.astype(np.int8), [0]))))
+        for top, bottom in zip(edges[::2], edges[1::2]):
+            band = profile[top:bottom]
+            if not 6 <= bottom - top <= h // 10 or band.max() < strip // 8:
+                continue
+            dense = band >= np.percentile(band, 80) / 2
+            peak = int(np.argmax(band))
+            lo, hi = peak, peak
+            while lo > 0 and dense[lo - 1]:
+                lo -= 1
+            while hi < len(band) - 1 and dense[hi + 1]:
+                hi += 1
+            heights.append(hi - lo + 1)
+    return float(np.median(heights)) if len(heights) >= 8 else None
 
 
 def estimate_skew(grey: Image.Image) -> float:
@@ -180,11 +260,15 @@ def estimate_skew(grey: Image.Image) -> float:
     ys, xs = np.nonzero(_ink(small))
     if len(ys) < 200:
         return 0.0
+    return _sharpest(ys.astype(np.float64), xs.astype(np.float64) - small.width / 2)[0]
+
+
+def _sharpest(ys: np.ndarray, xs: np.ndarray) -> tuple[float, float]:
+    """The angle (coarse 0.25° then fine 0.05° steps within ±:data:`SKEW_MAX`) at which the ink's row
+    profile is sharpest, and that sharpness. ``xs`` are centred on the page's middle."""
     if len(ys) > 60000:
         pick = np.random.default_rng(0).choice(len(ys), 60000, replace=False)
         ys, xs = ys[pick], xs[pick]
-    ys = ys.astype(np.float64)
-    xs = xs.astype(np.float64) - small.width / 2
 
     def score(angle: float) -> float:
         # Image.rotate(angle) turns counter-clockwise; with y pointing down a point's new row is y*cos - x*sin.
@@ -196,7 +280,8 @@ def estimate_skew(grey: Image.Image) -> float:
     coarse = np.arange(-SKEW_MAX, SKEW_MAX + 1e-9, 0.25)
     best = max(coarse, key=score)
     fine = np.arange(best - 0.25, best + 0.25 + 1e-9, 0.05)
-    return round(float(max(fine, key=score)), 2)
+    angle = max(fine, key=score)
+    return round(float(angle), 2), score(angle)
 
 
 def remove_border(grey: Image.Image) -> Optional[Image.Image]:
@@ -290,4 +375,4 @@ def _run(fraction: np.ndarray, limit: int) -> int:
 
 
 __all__ = ["ALL_STEPS", "DEFAULT_STEPS", "PageStats", "Prepared", "estimate_skew", "image_dpi", "looks_sideways", "measure",
-           "otsu", "prepare", "remove_border", "rotate_quarter", "thumbnail_png", "to_grey"]
+           "otsu", "prepare", "remove_border", "rotate_quarter", "thumbnail_png", "to_grey", "x_height"]

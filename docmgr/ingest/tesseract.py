@@ -2,7 +2,8 @@
 
 One run recognises a whole batch of page images (Tesseract reads a list file) and writes both TSV
 (words, boxes, confidences) and a PDF with an invisible text layer; both are split back into pages
-here. Loading the ``vie+eng`` models costs Tesseract about a third of a second per process, so a batch
+here. The binary is run with ``subprocess.Popen`` and watched: a cancel kills it at once
+(``Popen.kill``, on Windows too), and the pages it names on stderr as it goes report progress. Loading the ``vie+eng`` models costs Tesseract about a third of a second per process, so a batch
 pays it once instead of once per page (bench/ocr.py measures the gain next to raw ``tesseract``).
 """
 
@@ -11,18 +12,22 @@ from __future__ import annotations
 import io
 import os
 import re
+import subprocess
+import threading
+import time
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Any, Callable, Optional, Sequence
 
 from PIL import Image
 
-from docmgr.core.errors import RejectedInput, ToolMissing
+from docmgr.core.errors import Cancelled, RejectedInput, ToolMissing
 from docmgr.core.models import Word
-from docmgr.core.scratch import as_system_temp, scratch_file
+from docmgr.core.scratch import scratch_folder
 from docmgr.core.text import nfc
 from docmgr.ingest import tesseract_path
 
 OSD_MIN_CONFIDENCE = 1.5  # Tesseract's orientation confidence needed before we turn a page
+POLL = 0.05  # seconds between looks at the stop flag while Tesseract runs
 
 tesseract_path.configure()  # PATH, the Windows install folder, or a copy beside the app
 
@@ -58,7 +63,9 @@ def check_tesseract(languages: str = "vie+eng") -> None:
             f"Windows: copy {files} from https://github.com/tesseract-ocr/tessdata into Tesseract's tessdata folder")
 
 
-def recognise(files: Sequence[str], numbers: Sequence[int], languages: str, timeout: float) -> list[Recognised]:
+def recognise(files: Sequence[str], numbers: Sequence[int], languages: str, timeout: float,
+              stop: Optional[Callable[[], bool]] = None,
+              on_page: Optional[Callable[[int], None]] = None) -> list[Recognised]:
     """Recognise the image ``files`` (one page each) in one Tesseract run; results in file order.
 
     Args:
@@ -66,38 +73,114 @@ def recognise(files: Sequence[str], numbers: Sequence[int], languages: str, time
         numbers: the page numbers of ``files`` (for error messages).
         languages: Tesseract languages ("vie+eng").
         timeout: seconds for the whole run (0 = none).
+        stop: looked at every :data:`POLL` s while Tesseract runs; when it says so, Tesseract is killed.
+        on_page: called with the number of pages recognised so far, as Tesseract moves on.
 
     Raises:
         RejectedInput: "page N: tesseract failed (...)" (a failing batch is retried page by page to name it).
         TimeoutError: when the run did not finish in time.
+        Cancelled: ``stop`` said so (Tesseract was killed).
     """
-    import pytesseract
-
     if not files:
         return []
     first, last = numbers[0], numbers[-1]
     label = f"page {first}" if len(files) == 1 else f"pages {first}-{last}"
-    fd, listing = scratch_file("ocr-", ".txt")  # in the library's tmp/, not %TEMP% (see docmgr.core.scratch)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+    with scratch_folder("tess-") as folder:  # in the library's tmp/, not %TEMP% (see docmgr.core.scratch)
+        scratch = str(folder)
+        listing = os.path.join(scratch, "pages.txt")
+        with open(listing, "w", encoding="utf-8", newline="\n") as out:
             out.write("".join(f"{name}\n" for name in files))
         source = files[0] if len(files) == 1 else listing
-        with as_system_temp():  # Tesseract's outputs too
-            pdf, tsv = pytesseract.run_and_get_multiple_output(source, extensions=["pdf", "tsv"], lang=languages,
-                                                               timeout=timeout)
-    except RuntimeError as exc:
-        if "timeout" in str(exc).lower():
-            raise TimeoutError(f"{label}: OCR ran out of time") from exc
-        raise RejectedInput(f"{label}: tesseract failed ({short(exc)})") from exc
-    except pytesseract.TesseractError as exc:
-        if len(files) > 1:   # find the page that fails
-            return [r for name, number in zip(files, numbers) for r in recognise([name], [number], languages, timeout)]
-        raise RejectedInput(f"{label}: tesseract failed ({short(exc)})") from exc
-    finally:
-        os.unlink(listing)
+        base = os.path.join(scratch, "out")
+        try:
+            run([source, base, "-l", languages, "-c", "tessedit_create_tsv=1", "pdf"], timeout, stop,
+                on_page if len(files) > 1 else None)
+            with open(base + ".pdf", "rb") as fh:
+                pdf = fh.read()
+            with open(base + ".tsv", "rb") as fh:
+                tsv = fh.read().decode("utf-8", errors="replace")
+        except TimeoutError:
+            raise TimeoutError(f"{label}: OCR ran out of time") from None
+        except TesseractFailed as exc:
+            if len(files) > 1:   # find the page that fails
+                return [r for name, number in zip(files, numbers)
+                        for r in recognise([name], [number], languages, timeout, stop)]
+            raise RejectedInput(f"{label}: tesseract failed ({short(exc)})") from exc
+    if on_page is not None:
+        on_page(len(files))
     pdfs = [pdf] if len(files) == 1 else split_pdf(pdf, len(files), label)
     return [Recognised(words, text, page_pdf)
             for (words, text), page_pdf in zip(parse_tsv_pages(tsv, len(files)), pdfs)]
+
+
+class TesseractFailed(Exception):
+    """The tesseract binary exited with an error (its message)."""
+
+
+def run(args: Sequence[str], timeout: float, stop: Optional[Callable[[], bool]] = None,
+        on_page: Optional[Callable[[int], None]] = None) -> bytes:
+    """Run ``tesseract ARGS``; its stdout.
+
+    Tesseract is watched every :data:`POLL` seconds and killed (``Popen.kill``: works on Windows too)
+    when ``stop`` says so or ``timeout`` (seconds, 0 = none) has passed. With a list of pages it
+    names each page on stderr as it starts it: ``on_page`` gets the count of pages finished.
+
+    Raises:
+        Cancelled: ``stop`` said so. TimeoutError: out of time. TesseractFailed: it exited with an error.
+        ToolMissing: no tesseract binary.
+    """
+    import pytesseract
+
+    kwargs = pytesseract.pytesseract.subprocess_args()   # hides the console window on Windows
+    kwargs["env"] = dict(os.environ, OMP_THREAD_LIMIT=os.environ.get("OMP_THREAD_LIMIT", "1"))
+    kwargs["stdin"] = subprocess.DEVNULL
+    try:
+        proc = subprocess.Popen([pytesseract.pytesseract.tesseract_cmd, *args], **kwargs)
+    except FileNotFoundError as exc:
+        check_tesseract()
+        raise ToolMissing("tesseract is not installed or not on PATH") from exc
+    err: list[bytes] = []
+    out: list[bytes] = []
+    readers = [threading.Thread(target=_read_stderr, args=(proc.stderr, err, on_page), daemon=True),
+               threading.Thread(target=lambda: out.append(proc.stdout.read()), daemon=True)]  # type: ignore[union-attr]
+    for reader in readers:
+        reader.start()
+    deadline = time.monotonic() + timeout if timeout else None
+    try:
+        while True:
+            try:
+                proc.wait(POLL)
+                break
+            except subprocess.TimeoutExpired:
+                pass
+            if stop is not None and stop():
+                raise Cancelled()
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimeoutError()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        for reader in readers:
+            reader.join()
+    if proc.returncode:
+        lines = [line for line in b"".join(err).decode("utf-8", "replace").splitlines()
+                 if line.strip() and not _PAGE_LINE.match(line)]
+        raise TesseractFailed(" ".join(lines) or f"exit code {proc.returncode}")
+    return b"".join(out)
+
+
+def _read_stderr(stream: Any, into: list[bytes], on_page: Optional[Callable[[int], None]]) -> None:
+    pages = 0
+    for line in iter(stream.readline, b""):
+        into.append(line)
+        if on_page is not None and _PAGE_LINE.match(line.decode("utf-8", "replace")):
+            pages += 1
+            if pages > 1:
+                on_page(pages - 1)   # "Page k : file" starts a page: the one before it is done
+
+
+_PAGE_LINE = re.compile(r"^Page \d+ : ")
 
 
 def split_pdf(data: bytes, count: int, label: str) -> list[bytes]:
@@ -156,15 +239,15 @@ def parse_tsv(tsv: str) -> tuple[list[Word], str]:
     return words, "\n".join(lines)
 
 
-def osd_rotation(image: Image.Image, dpi: float, timeout: float) -> int:
+def osd_rotation(image: Image.Image, dpi: float, timeout: float, stop: Optional[Callable[[], bool]] = None) -> int:
     """Degrees to turn the page clockwise according to Tesseract's OSD (0 when unsure or it fails)."""
-    import pytesseract
-
-    try:
-        with as_system_temp():  # pytesseract writes the image there
-            osd = pytesseract.image_to_osd(image, config=f"--psm 0 --dpi {round(dpi)}", timeout=timeout)
-    except (pytesseract.TesseractError, RuntimeError):
-        return 0
+    with scratch_folder("osd-") as folder:
+        name = os.path.join(str(folder), "page.tif")
+        image.save(name, format="TIFF", dpi=(round(dpi), round(dpi)), compression="raw")
+        try:
+            osd = run([name, "stdout", "--psm", "0", "--dpi", str(round(dpi))], timeout, stop).decode("utf-8", "replace")
+        except (TesseractFailed, TimeoutError):
+            return 0
     rotate = re.search(r"Rotate:\s*(\d+)", osd)
     confidence = re.search(r"Orientation confidence:\s*([\d.]+)", osd)
     if not rotate or not confidence or float(confidence.group(1)) < OSD_MIN_CONFIDENCE:
@@ -178,5 +261,5 @@ def short(exc: BaseException) -> str:
     return text[:160]
 
 
-__all__ = ["Recognised", "check_tesseract", "osd_rotation", "parse_tsv", "parse_tsv_pages", "recognise",
-           "short", "split_pdf"]
+__all__ = ["Recognised", "TesseractFailed", "check_tesseract", "osd_rotation", "parse_tsv", "parse_tsv_pages",
+           "recognise", "run", "short", "split_pdf"]

@@ -22,6 +22,7 @@ READS_AHEAD = 4  # per worker: text-layer reads (a file, or 8 pages of a long PD
 MAX_FILES_AHEAD = 16  # per worker: files prepared ahead (hashed, sniffed, submitted) at most
 OCR_PAGES_AHEAD = 6  # per worker: pages of the next files queued for OCR while one file is filed
 OCR_GROUP_PAGES = 3  # short documents recognised together, in one Tesseract run of this many pages
+CANCEL_JOIN = 0.5  # seconds a cancelled batch waits for the models' loading thread
 
 
 def ready(item: Prepared) -> bool:
@@ -61,8 +62,8 @@ class Batch:
             item = prepare(self.library, self.files[self.queued], password, self.reader, self.seen)
             self.ahead.append(item)
             self.queued += 1
-            if self.warm is None and (item.reads or item.layer):  # the models are needed soon: load them meanwhile
-                self.warm = warm_up(self.library)
+            if self.warm is None and item.error is None and "duplicate_of" not in item.ctx.extra:
+                self.warm = warm_up(self.library)  # the models are needed soon: they load while it is read (or OCR'd)
         self.submit_ocr(wait_first=True)
         item = self.current = self.ahead.popleft()
         if self.queued == len(self.files) and self.index.pending and not self.caught_up and not ready(item):
@@ -134,7 +135,7 @@ class Batch:
             progress(ProgressEvent(i, total, name, "reading"))
 
             def on_page(done: int, pages: int, _i: int = i, _name: str = name) -> None:
-                progress(ProgressEvent(_i, total, f"{_name} ({done}/{pages})", "reading"))
+                progress(ProgressEvent(_i, total, f"{_name} ({done}/{pages})", "reading", done, pages))
 
             result = finish(self.library, item, cancel, self.reader, on_page, doc_type, index=False,
                              while_waiting=self.submit_ocr)
@@ -147,11 +148,12 @@ class Batch:
         self.index.flush()
         return results
 
-    def close(self) -> None:
+    def close(self, cancelled: bool = False) -> None:
         """Stop the readers; wait for the models' loading (never leave a thread importing scikit-learn
-        behind at exit) and for a running index catch-up."""
+        behind at exit) and for a running index catch-up — for the models after a cancel only briefly:
+        the user is waiting for the stop, and the loading thread is a daemon."""
         if self.reader is not None:
             self.reader.close()
         if self.warm is not None:
-            self.warm.join()
+            self.warm.join(CANCEL_JOIN if cancelled else None)
         self.index.wait()  # never leave an index writer behind

@@ -147,26 +147,40 @@ def classify_text(library: Library, pages_text: Sequence[str] | str) -> Classifi
 
 def classify_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *,
                    progress: ProgressCallback = no_progress, cancel: Optional[CancelToken] = None,
-                   on_result: Optional[Callable[[dict[str, Any]], None]] = None) -> list[dict[str, Any]]:
+                   on_result: Optional[Callable[[dict[str, Any]], None]] = None,
+                   all_pages: bool = False) -> list[dict[str, Any]]:
     """Read each file and classify it without filing anything; one ``classify --json`` object per file.
 
-    A file that cannot be read gives ``{"path", "error"}``.
+    The same reading steps as ingest, but of a scanned document only the pages that carry what the
+    classifier and the fields need are OCR'd — the header on page 1, the signature block on the last
+    (:func:`pages_to_read`) — unless ``all_pages``. Text layers are read whole (they cost little).
+    The models load while the first file is read. A file that cannot be read gives ``{"path", "error"}``.
     """
-    from docmgr.ingest.pipeline import EXTRACT_STEPS, READ_STEPS, IngestContext, run_steps
+    from docmgr.ingest.pipeline import READ_STEPS, ExtractText, IngestContext, Ocr, TextSource, run_steps
     from docmgr.services.ingest import expand_inputs
 
     cancel = cancel or CancelToken()
-    clf = classifier(library)
+    warm_up(library)
     files = list(expand_inputs(paths))
     results: list[dict[str, Any]] = []
     for i, path in enumerate(files):
         cancel.check()
-        progress(ProgressEvent(i, len(files), nfc(path.name), "classifying"))
+        name = nfc(path.name)
+        progress(ProgressEvent(i, len(files), name, "classifying"))
         limit = library.settings.file_time_limit
-        ctx = IngestContext(source=path, settings=library.settings, cancel=cancel.child(limit if limit > 0 else None))
+
+        def on_page(done: int, pages: int, _i: int = i, _name: str = name) -> None:
+            progress(ProgressEvent(_i, len(files), f"{_name} ({done}/{pages})", "classifying", done, pages))
+
+        ctx = IngestContext(source=path, settings=library.settings, cancel=cancel.child(limit if limit > 0 else None),
+                            on_page=on_page)
         try:
-            run_steps([*READ_STEPS, *EXTRACT_STEPS], ctx)
-            row: dict[str, Any] = {"path": str(path), **clf.classify([p.text for p in ctx.pages]).to_json(),
+            run_steps([*READ_STEPS, ExtractText()], ctx)
+            if not all_pages:
+                wanted = pages_to_read(len(ctx.pages) + len(ctx.ocr_jobs))
+                ctx.ocr_jobs = [job for job in ctx.ocr_jobs if job.number in wanted]
+            run_steps([Ocr(), TextSource()], ctx)
+            row: dict[str, Any] = {"path": str(path), **classifier(library).classify([p.text for p in ctx.pages]).to_json(),
                                    "error": None}
         except Cancelled:
             raise
@@ -179,6 +193,12 @@ def classify_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *,
             on_result(row)
         progress(ProgressEvent(i + 1, len(files), nfc(path.name), "done"))
     return results
+
+
+def pages_to_read(count: int) -> set[int]:
+    """The page numbers ``classify`` OCRs of a ``count``-page scan: page 1 (the header: issuer, number,
+    date, type heading, summary) and the last page (the signature block: signer, seal)."""
+    return {1, count} if count > 0 else set()
 
 
 @dataclass

@@ -46,7 +46,10 @@ def show(library: Library, doc_id: int) -> dict[str, Any]:
         "sources": doc.classification.get("sources", {}),  # field -> {page, line, last}: where it was read
         "text_source": doc.text_source,
         "notes": doc.notes,
-        "pages": [{"number": p.number, "text": p.text, "source": p.source, "confidence": p.confidence}
+        # marks: seals and handwritten signatures, box [x0, y0, x1, y1] in page-image pixels (the image
+        # of `width` x `height` that OCR word boxes refer to)
+        "pages": [{"number": p.number, "text": p.text, "source": p.source, "confidence": p.confidence,
+                   "width": p.width, "height": p.height, "marks": [m.to_json() for m in p.marks]}
                   for p in pages],
     }
 

@@ -219,7 +219,7 @@ def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, p
         try:
             return batch.run(password, doc_type, progress, cancel, on_result)
         finally:
-            batch.close()
+            batch.close(cancelled=cancel.cancelled)
     except (Cancelled, LibraryError):
         batch.index.flush()  # what was filed before the cancel (or the library's failure) is searchable too
         raise

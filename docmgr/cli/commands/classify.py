@@ -12,11 +12,15 @@ def register(sub: Any) -> argparse.ArgumentParser:
                                    "confidence and why), field of work and extracted fields. Nothing is filed.")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--json", action="store_true", help="one JSON object per input file (JSON Lines)")
+    p.add_argument("--all-pages", action="store_true",
+                   help="OCR every page of a scan (default: page 1 and the last page, where the header and the "
+                        "signature block are)")
     return p
 
 
 def run(args: argparse.Namespace) -> int:
-    from docmgr.cli.output import ProgressBar, emit_json
+    from docmgr.cli.output import ProgressBar, emit_json, interrupt_cancels
+    from docmgr.core.progress import CancelToken
     from docmgr.services.classify import classify_paths
     from docmgr.services.library import open_library
 
@@ -44,8 +48,11 @@ def run(args: argparse.Namespace) -> int:
             if row.get("field_of_work"):
                 print(f"  field of work: {row['field_of_work']}")
 
+    cancel = CancelToken()
     try:
-        classify_paths(library, args.paths, progress=bar, on_result=on_result)
+        with interrupt_cancels(cancel, bar):
+            classify_paths(library, args.paths, progress=bar, on_result=on_result, cancel=cancel,
+                           all_pages=args.all_pages)
     finally:
         bar.close()
     return 1 if failed else 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
 from typing import Any
 
@@ -21,7 +20,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from docmgr.cli.output import ProgressBar, emit_json
+    from docmgr.cli.output import ProgressBar, emit_json, interrupt_cancels
     from docmgr.core.errors import Cancelled
     from docmgr.core.progress import CancelToken
     from docmgr.services.ingest import IngestResult, ingest_paths
@@ -34,12 +33,6 @@ def run(args: argparse.Namespace) -> int:
     cancel = CancelToken()
     bar = ProgressBar()
     failed = False
-
-    def on_interrupt(_signum: int, _frame: Any) -> None:
-        if cancel.cancelled:
-            raise KeyboardInterrupt
-        cancel.cancel()
-        bar.write("docmgr: interrupted — finishing or rolling back the current document (Ctrl-C again to abort)")
 
     def on_result(result: IngestResult) -> None:
         nonlocal failed
@@ -57,14 +50,14 @@ def run(args: argparse.Namespace) -> int:
             failed = True
             bar.write(f"docmgr: rejected {result.path}: {result.error}")
 
-    previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
-        ingest_paths(library, args.paths, password=args.password, doc_type=doc_type, progress=bar, cancel=cancel, on_result=on_result)
+        with interrupt_cancels(cancel, bar):
+            ingest_paths(library, args.paths, password=args.password, doc_type=doc_type, progress=bar, cancel=cancel,
+                         on_result=on_result)
     except Cancelled:
         bar.close()
         print("docmgr: interrupted", file=sys.stderr)
         return 130
     finally:
-        signal.signal(signal.SIGINT, previous)
         bar.close()
     return 1 if failed else 0

@@ -13,6 +13,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 from docmgr.core.progress import ProgressEvent
 
 
+PAGE_STEPS = 1000  # bar steps per file while a file's pages are reported
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
@@ -54,8 +57,11 @@ class IntakeProgress(QWidget):
         self.show()
 
     def update_progress(self, event: ProgressEvent) -> None:
-        self.bar.setRange(0, max(event.total, 1))
-        self.bar.setValue(event.done)
+        """Files done, and within the current file its pages done (one long scan moves the bar too)."""
+        steps = PAGE_STEPS if event.pages else 1
+        within = steps * event.page // event.pages if event.pages else 0
+        self.bar.setRange(0, max(event.total, 1) * steps)
+        self.bar.setValue(min(event.done * steps + within, max(event.total, 1) * steps))
         self.bar.setFormat(f"{event.done}/{event.total}")
         if event.stage != "done":
             self.label.setText(_tr("Reading {0} ({1} of {2} files done)").format(event.item, event.done, event.total))

@@ -1,6 +1,7 @@
 """The page viewer: the page image rendered from the original (PDF or image), or the page text when the
 original has no image; a strip of page thumbnails, previous/next page, zoom, fit to width or page,
-rotate view, and search hits highlighted on the page with previous/next hit."""
+rotate view, search hits highlighted on the page with previous/next hit, and the seals and signatures
+found on a scanned page outlined (red and blue, dashed)."""
 
 from __future__ import annotations
 
@@ -206,6 +207,17 @@ class Viewer(QWidget):
     def page_hits(self) -> list[Box]:
         return [b for n, b in self.hits if n == self.page]
 
+    def page_marks(self) -> list[tuple[str, Box]]:
+        """The current page's seals and signatures: (kind, box as fractions of the page)."""
+        if not self.pages or not 1 <= self.page <= len(self.pages):
+            return []
+        p = self.pages[self.page - 1]
+        width, height = p.get("width") or 0, p.get("height") or 0
+        if not width or not height:
+            return []
+        return [(m["kind"], (m["box"][0] / width, m["box"][1] / height, m["box"][2] / width, m["box"][3] / height))
+                for m in p.get("marks", [])]
+
     def shows_image(self) -> bool:
         return self.stack.currentWidget() is self.scroll
 
@@ -235,6 +247,14 @@ class Viewer(QWidget):
                             Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
         shown = shown.convertToFormat(QImage.Format.Format_RGB32)
         current = self.hits[self.hit] if 0 <= self.hit < len(self.hits) else None
+        if self.page_marks():   # seals red, signatures blue: dashed outlines
+            painter = QPainter(shown)
+            for kind, box in self.page_marks():
+                pen = QPen(QColor(210, 30, 40) if kind == "seal" else QColor(30, 60, 200), 2, Qt.PenStyle.DashLine)
+                painter.setPen(pen)
+                painter.drawRect(QRectF(box[0] * shown.width() - 3, box[1] * shown.height() - 3,
+                                        (box[2] - box[0]) * shown.width() + 6, (box[3] - box[1]) * shown.height() + 6))
+            painter.end()
         if self.page_hits():
             painter = QPainter(shown)
             for box in self.page_hits():

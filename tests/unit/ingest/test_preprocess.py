@@ -32,7 +32,8 @@ def test_clean_bitonal_page_is_left_alone(page: Image.Image) -> None:
     assert prepared.image.size == bitonal.size
 
 
-def test_skewed_noisy_low_dpi_page_is_deskewed_upscaled_and_cleaned(page: Image.Image) -> None:
+def test_skewed_noisy_low_dpi_small_print_is_deskewed_upscaled_and_cleaned() -> None:
+    page = render_lines(DECISION[:6], size=20, width=1400)   # ~8 pt at 200 dpi: x-height ~15 px
     skewed = _noisy(page.rotate(2.0, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255))
     stats = preprocess.measure(skewed)
     assert stats.skew == pytest.approx(-2.0, abs=0.3)
@@ -44,6 +45,34 @@ def test_skewed_noisy_low_dpi_page_is_deskewed_upscaled_and_cleaned(page: Image.
     fast = preprocess.prepare(skewed, enabled=preprocess.ALL_STEPS)  # binarising is there when asked for
     assert fast.steps == ["upscale", "denoise", "deskew", "binarise"]
     assert {v for _, v in fast.image.getcolors(256) or []} <= {0, 255}
+
+
+def test_low_dpi_page_with_large_glyphs_is_not_upscaled(page: Image.Image) -> None:
+    """Upscaling is decided by the glyphs' measured size, not by the resolution alone: 13-14 pt text
+    at 200 dpi reads better (and faster) as it is."""
+    skewed = _noisy(page.rotate(2.0, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255))
+    stats = preprocess.measure(skewed)
+    assert stats.dpi == 200 and stats.x_height is not None and stats.x_height >= preprocess.XHEIGHT_MIN
+    prepared = preprocess.prepare(skewed)
+    assert prepared.steps == ["denoise", "deskew"]
+    assert prepared.dpi == 200 and prepared.image.info["dpi"] == (200, 200)
+
+
+def test_x_height_follows_the_print_size() -> None:
+    small, large = (preprocess.x_height(render_lines(DECISION[:6], size=s, width=1400)) for s in (20, 40))
+    assert small is not None and large is not None and 1.7 < large / small < 2.3
+
+
+def test_skewed_scan_with_a_dark_edge_is_not_taken_for_sideways() -> None:
+    """A skew of 1.5° smears the row profile and a scanner's dark edge is one long column of ink:
+    together they sent upright scans to OSD (seconds per page)."""
+    page = render_lines(DECISION * 3, size=24, width=1650, spacing=1.4)
+    tilted = page.rotate(1.5, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
+    arr = np.asarray(tilted, dtype=np.float64) * 0.93
+    arr[:, :35] *= np.linspace(0.4, 1, 35)[None, :]
+    scan = Image.fromarray(arr.astype(np.uint8))
+    assert not preprocess.looks_sideways(scan)
+    assert preprocess.looks_sideways(scan.rotate(90, expand=True))
 
 
 def test_steps_can_be_switched_off(page: Image.Image) -> None:
