@@ -44,23 +44,26 @@ NAMED_SCORE = 100_000.0  # the article a query names ("Điều 32 Luật Điện
 DATED_SCORE = 50_000.0  # … and of the year the query gives, above the same article of another year
 
 
-@dataclass
 class Stats:
-    """Index statistics a plan may use: the document frequency of a term in a field, and the number
-    of documents (see :func:`engine_stats`)."""
+    """Index statistics a plan may use: the document frequency of a term in a field, and the number of
+    documents (read once, when first needed)."""
 
-    doc_freq: Callable[[str, str], int]
-    docs: int
+    def __init__(self, doc_freq: Callable[[str, str], int], docs: Callable[[], int]) -> None:
+        self.doc_freq = doc_freq
+        self._docs = docs
+        self._n: Optional[int] = None
 
     def idf(self, fld: str, term: str) -> float:
         """Lucene's (and tantivy's) BM25 idf of ``term``."""
+        if self._n is None:
+            self._n = max(1, self._docs())
         df = self.doc_freq(fld, term)
-        return math.log(1 + (self.docs - df + 0.5) / (df + 0.5))
+        return math.log(1 + (self._n - df + 0.5) / (df + 0.5))
 
 
 def engine_stats(engine: Engine) -> Stats:
     """:class:`Stats` read from an engine."""
-    return Stats(engine.doc_freq, max(1, engine.doc_count()))
+    return Stats(engine.doc_freq, engine.doc_count)
 
 
 def plan(node: qt.Node, *, relaxed: bool = False, stats: Optional[Stats] = None) -> Q:
