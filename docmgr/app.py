@@ -41,7 +41,6 @@ def main(library: Optional[str] = None) -> int:
 def build_window(library: Optional[str] = None) -> Optional["object"]:
     """The main window on ``library`` with the start-up checks shown in its message bar (None when the
     library cannot be opened; the reason is shown in a dialog)."""
-    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     from docmgr.core.errors import DocmgrError
@@ -58,8 +57,6 @@ def build_window(library: Optional[str] = None) -> Optional["object"]:
 
     window = MainWindow(lib)
     window.errors.install_excepthook()
-    problems = startup_problems(lib.settings.ocr_languages)
-    if problems:
-        text = QCoreApplication.translate("", "Scans cannot be read until this is fixed: {0}")
-        window.messages.show_message("error", text.format(" ".join(problems)))
+    # the OCR check (tesseract, its language data) runs in the window's warm-up, off the GUI thread:
+    # it imports the reading code, which is most of a cold start's time
     return window

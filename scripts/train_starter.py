@@ -41,8 +41,10 @@ NORMATIVE_ISSUERS = {"ND": [("CHÍNH PHỦ", "CP")], "TT": [("BỘ TƯ PHÁP", "
                      "LUAT": [("QUỐC HỘI", "QH15")], "BLUAT": [("QUỐC HỘI", "QH15")], "HP": [("QUỐC HỘI", "QH13")],
                      "PL": [("ỦY BAN THƯỜNG VỤ QUỐC HỘI", "UBTVQH15")], "LENH": [("CHỦ TỊCH NƯỚC", "CTN")],
                      "TTLT": [("BỘ TƯ PHÁP - BỘ NỘI VỤ", "BTP-BNV")],
-                     "NQ-QPPL": [("HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ CẦN THƠ", "HĐND"), ("CHÍNH PHỦ", "CP")],
-                     "QD-QPPL": [("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "UBND"), ("THỦ TƯỚNG CHÍNH PHỦ", "TTg")]}
+                     # a normative Quyết định / Nghị quyết is still a Quyết định / Nghị quyết (numbered n/yyyy/…)
+                     "NQ": [("HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ CẦN THƠ", "HĐND"), ("CHÍNH PHỦ", "CP")],
+                     "QD": [("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "UBND"), ("THỦ TƯỚNG CHÍNH PHỦ", "TTg")]}
+NORMATIVE_SHARE = 0.4  # of the Quyết định and Nghị quyết samples, the share numbered as normative documents
 PLACES = ["Cần Thơ", "Ninh Kiều", "Cái Răng", "Thới Hưng", "Hà Nội", "Sóc Trăng", "Vị Thanh", "Phong Nẫm"]
 NAMES = ["Nguyễn Văn Hùng", "Trần Thị Mỹ Linh", "Lê Minh Tâm", "Phạm Thanh Sơn", "Võ Thị Ngọc Hân", "Huỳnh Quốc Bảo",
          "Đặng Văn Phúc", "Trương Thị Kim Ngân", "Lý Hoàng Nam", "Dương Thị Thu Thảo"]
@@ -77,8 +79,10 @@ TOPICS = {
     "doanh-nghiep": ["hỗ trợ doanh nghiệp nhỏ và vừa", "đăng ký thành lập doanh nghiệp"],
 }
 BODY = {
-    "NQ": ["Hội đồng nhân dân quyết nghị thông qua", "Nghị quyết này có hiệu lực kể từ ngày được thông qua", "Thường trực Hội đồng nhân dân giám sát việc thực hiện"],
-    "QD": ["Điều 1. Phê duyệt", "Quyết định này có hiệu lực kể từ ngày ký", "Chánh Văn phòng và các cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này", "Xét đề nghị của Trưởng phòng"],
+    "NQ": ["Hội đồng nhân dân quyết nghị thông qua", "Nghị quyết này có hiệu lực kể từ ngày được thông qua", "Thường trực Hội đồng nhân dân giám sát việc thực hiện",
+           "Hội đồng nhân dân ban hành Nghị quyết quy định", "mức thu phí, lệ phí"],
+    "QD": ["Điều 1. Phê duyệt", "Quyết định này có hiệu lực kể từ ngày ký", "Chánh Văn phòng và các cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này", "Xét đề nghị của Trưởng phòng",
+           "Ban hành kèm theo Quyết định này Quy định", "Quyết định này thay thế Quyết định số"],
     "CT": ["Chủ tịch Ủy ban nhân dân yêu cầu các sở, ngành thực hiện nghiêm", "chỉ thị các đơn vị tập trung chỉ đạo", "Giám đốc các sở chịu trách nhiệm tổ chức thực hiện Chỉ thị này"],
     "QC": ["Ban hành kèm theo Quyết định", "Quy chế này quy định về phạm vi điều chỉnh, đối tượng áp dụng", "Chương I NHỮNG QUY ĐỊNH CHUNG", "nguyên tắc phối hợp giữa các cơ quan"],
     "QYD": ["Quy định này áp dụng đối với", "Ban hành kèm theo Quyết định số", "trách nhiệm của cơ quan, tổ chức, cá nhân"],
@@ -114,8 +118,6 @@ BODY = {
     "ND": ["Chính phủ ban hành Nghị định", "Nghị định này quy định chi tiết", "Theo đề nghị của Bộ trưởng", "Nghị định này có hiệu lực thi hành kể từ ngày"],
     "TT": ["Bộ trưởng ban hành Thông tư", "Thông tư này hướng dẫn", "Thông tư này có hiệu lực thi hành kể từ ngày", "Theo đề nghị của Vụ trưởng"],
     "TTLT": ["Bộ trưởng Bộ Tư pháp và Bộ trưởng Bộ Nội vụ ban hành Thông tư liên tịch", "Thông tư liên tịch này hướng dẫn"],
-    "NQ-QPPL": ["Hội đồng nhân dân ban hành Nghị quyết quy định", "Nghị quyết này có hiệu lực từ ngày", "mức thu phí, lệ phí"],
-    "QD-QPPL": ["Ban hành kèm theo Quyết định này Quy định", "Quyết định này có hiệu lực kể từ ngày", "Quyết định này thay thế Quyết định số"],
     "TK-KS": ["Họ, chữ đệm, tên người yêu cầu", "Đề nghị cơ quan đăng ký khai sinh cho người dưới đây", "Ngày, tháng, năm sinh", "Nơi sinh", "Dân tộc", "Quốc tịch", "Họ, chữ đệm, tên người mẹ"],
     "GKS": ["Họ, chữ đệm và tên", "Ngày, tháng, năm sinh", "Giới tính", "Nơi đăng ký khai sinh", "Số định danh cá nhân"],
     "GCS": ["cơ sở khám bệnh, chữa bệnh", "Họ và tên mẹ", "đã sinh con vào lúc", "cân nặng", "người đỡ đẻ"],
@@ -184,7 +186,7 @@ def sample(code: str, t: object, fow: str, rng: random.Random) -> str:
     heading = (getattr(t, "headings") or [getattr(t, "name_vi").upper()])[0]
     lines: list[str] = []
     style = rng.random()
-    if category == "citizen":
+    if category.startswith("citizen"):  # citizen paperwork and citizen forms
         lines += ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
         if style < 0.8:
             lines.append(heading)
@@ -195,7 +197,7 @@ def sample(code: str, t: object, fow: str, rng: random.Random) -> str:
         lines.append(date_line)
         lines.append("NGƯỜI YÊU CẦU" if rng.random() < 0.5 else "(Ký, ghi rõ họ tên)")
     else:
-        if category == "normative" and code in NORMATIVE_ISSUERS:
+        if code in NORMATIVE_ISSUERS and (category == "normative" or rng.random() < NORMATIVE_SHARE):
             issuer, sym = rng.choice(NORMATIVE_ISSUERS[code])
             abbr = getattr(t, "abbr")
             number = f"{rng.randint(1, 200):02d}/{y}/" + (f"{abbr}-{sym}" if abbr else sym)

@@ -24,6 +24,7 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("DOCMGR_LIBRARY", raising=False)
+    monkeypatch.delenv("DOCMGR_SCRATCH", raising=False)
 
 
 @pytest.fixture

@@ -49,6 +49,7 @@ class Classification:
     field_of_work_confidence: float = 0.0
     triage: Optional[str] = None
     triage_confidence: float = 0.0
+    normative: bool = False
 
     @property
     def why(self) -> list[str]:
@@ -60,7 +61,8 @@ class Classification:
         out: dict[str, Any] = {
             "candidates": [{"type_code": c.code, "probability": round(c.probability, 4)} for c in self.candidates],
             "why": self.why, "reasons": [r.to_json() for r in self.reasons], "needs_review": self.needs_review,
-            "field_of_work_confidence": round(self.field_of_work_confidence, 4)}
+            "field_of_work_confidence": round(self.field_of_work_confidence, 4), "normative": self.normative,
+            "sources": {k: v.source for k, v in self.fields.items() if v.source}}
         if self.triage:
             out["triage"] = self.triage
             out["triage_confidence"] = round(self.triage_confidence, 4)
@@ -69,8 +71,8 @@ class Classification:
     def to_json(self) -> dict[str, Any]:
         """The CLI's ``classify --json`` shape (without ``path``)."""
         out: dict[str, Any] = {
-            "type": self.type_name, "type_code": self.type_code, "confidence": round(self.confidence, 4),
-            "needs_review": self.needs_review,
+            "type": self.type_name, "type_code": self.type_code, "normative": self.normative,
+            "confidence": round(self.confidence, 4), "needs_review": self.needs_review,
             "candidates": [{"type": c.name, "type_code": c.code, "probability": round(c.probability, 4)}
                            for c in self.candidates],
             "why": "; ".join(self.why),
@@ -111,7 +113,7 @@ class HybridClassifier:
         probs: dict[str, float] = {}
         signal = 0
         if model is not None and text.strip():
-            probs = model.predict_proba([text])[0]
+            probs = _current(model.predict_proba([text])[0], self.taxonomy)
             signal = model.signal(text)
         combined = _combine(probs, rules.scores, rules.strength)
         why = list(rules.reasons)
@@ -122,6 +124,11 @@ class HybridClassifier:
         if rules.strength == 0 and signal < MIN_SIGNAL:
             confidence *= signal / MIN_SIGNAL
             why.append(Reason("few-words", {"count": str(signal)}))
+        if rules.strength == 0 and confidence < self.review_threshold:
+            # nothing in the page's structure and the model unsure: no type (never the nearest one);
+            # the candidates stay as suggestions for the clerk
+            candidates = [Candidate(c, self.taxonomy.name(c) or c, p) for c, p in ranked[:TOP_N]]
+            return Classification(None, None, confidence, True, candidates, why + [Reason("no-type")], fields)
         if model is not None and best in model.classes:
             terms = model.top_terms(text, best)
             if terms:
@@ -129,6 +136,7 @@ class HybridClassifier:
         candidates = [Candidate(c, self.taxonomy.name(c) or c, p) for c, p in ranked[:TOP_N]]
         result = Classification(best, self.taxonomy.name(best), confidence, confidence < self.review_threshold,
                                 candidates, why, fields)
+        result.normative = rules.normative or self.taxonomy.is_normative_form(best)
         self._field_of_work(result, text)
         self._triage(result, text)
         return result
@@ -154,6 +162,17 @@ class HybridClassifier:
             return
         code, p = max(model.predict_proba([text])[0].items(), key=lambda kv: kv[1])
         result.triage, result.triage_confidence = code, p
+
+
+def _current(probs: dict[str, float], taxonomy: Taxonomy) -> dict[str, float]:
+    """A model's probabilities over the codes in use: a retired code's share goes to its successor."""
+    if not any(c in taxonomy.retired for c in probs):
+        return probs
+    out: dict[str, float] = {}
+    for c, p in probs.items():
+        code = taxonomy.current(c)
+        out[code] = out.get(code, 0.0) + p
+    return out
 
 
 def _restore_abbreviation(fields: dict[str, FieldValue], taxonomy: Taxonomy) -> None:

@@ -21,8 +21,13 @@ TEMPLATES: dict[str, str] = {
     "no-abbreviation": "no type abbreviation in '{number}' (a Công văn's symbol)",
     "vv-line": "'V/v' summary line: {line}",
     "no-evidence": "no heading, number or known words",
+    "greeting": "no title, a symbol without a type abbreviation, then 'Kính gửi:' (a Công văn)",
+    "no-type": "fits no type: no heading or number, and the words alone are not enough",
     "few-words": "only {count} known word(s): low confidence",
     "terms": "terms: {terms}",
+    "form-code": "form code in '{code}'",
+    "form-title": "form title '{line}'",
+    "form-markers": "{count} labelled blanks of the form {form}",
 }
 
 

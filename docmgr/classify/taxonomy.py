@@ -24,11 +24,15 @@ ENV_RESOURCES = "DOCMGR_RESOURCES"
 
 
 def resources_dir() -> Path:
-    """The folder holding taxonomy.json and the starter model (``DOCMGR_RESOURCES`` overrides it)."""
+    """The folder holding taxonomy.json, the starter models and the translations: the package
+    ``docmgr.resources`` (the checkout's top-level ``resources/``, installed inside the package), found
+    with importlib.resources; ``DOCMGR_RESOURCES`` overrides it."""
     env = os.environ.get(ENV_RESOURCES)
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "resources"
+    from importlib.resources import files
+
+    return Path(str(files("docmgr.resources")))
 
 
 def key(text: str) -> str:
@@ -41,14 +45,20 @@ class DocType:
     """One document type.
 
     Attributes:
-        code: unique ASCII code (``QD``, ``QD-QPPL``, ``TK-KS``…).
+        code: unique ASCII code (``QD``, ``ND``, ``TK-KS``…).
         name_vi / name_en: display names.
-        category: ``administrative``, ``normative`` or ``citizen``.
+        category: ``administrative``, ``normative``, ``citizen`` (paperwork) or ``citizen-form`` (a
+            citizen form template, recognised by :mod:`docmgr.classify.forms`).
         abbr: the abbreviation printed in the number's symbol (``QĐ``, ``QyĐ``), "" when none.
         headings: the title as printed in capitals at the head of the document.
         aliases: other names a user may type.
         field_of_work: the usual field of work, when the type implies one.
         unconfirmed: the entry rests on an unconfirmed [U] fact.
+        form / form_basis: the form code as printed (``CT01``, ``Mẫu số 16``) and, for a bare number,
+            the legal document that issued it (``28/2015/TT-BLĐTBXH``).
+        subtitles: for a title shared by two forms, the words one of which must complete it.
+        markers / marker_titles / min_markers: labelled blanks that tell the form when its title is
+            blank or generic (``marker_titles``: the generic titles allowed, ``""`` for none).
     """
 
     code: str
@@ -60,6 +70,12 @@ class DocType:
     aliases: tuple[str, ...] = ()
     field_of_work: Optional[str] = None
     unconfirmed: bool = False
+    form: str = ""
+    form_basis: str = ""
+    subtitles: tuple[str, ...] = ()
+    markers: tuple[str, ...] = ()
+    marker_titles: tuple[str, ...] = ()
+    min_markers: int = 0
 
 
 @dataclass(frozen=True)
@@ -80,12 +96,22 @@ class Taxonomy:
     fields_of_work: dict[str, Label]
     triage: dict[str, Label]
     triage_types: tuple[str, ...] = ()
+    retired: dict[str, str] = field(default_factory=dict)
     _by_abbr: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for t in self.types.values():
             if t.abbr:
                 self._by_abbr.setdefault(t.abbr, []).append(t.code)
+
+    def current(self, code: str) -> str:
+        """The code in use for ``code`` (a retired code's successor, e.g. ``QD-QPPL`` → ``QD``)."""
+        return self.retired.get(code, code)
+
+    def is_normative_form(self, code: Optional[str]) -> bool:
+        """A legal-document form (Luật, Nghị định, Thông tư…): normative whatever its number says."""
+        t = self.types.get(code) if code else None
+        return t is not None and t.category == "normative"
 
     def get(self, code: Optional[str]) -> Optional[DocType]:
         """The type with this code, or None."""
@@ -122,7 +148,26 @@ class Taxonomy:
                 return self.types[found[0]]
             if len(found) > 1:
                 raise UsageError(f"document type {text!r} is ambiguous: use one of {', '.join(sorted(found))}")
-        raise UsageError(f"unknown document type {text!r} (see `docmgr classify --help` or resources/taxonomy.json)")
+        close = self.close_matches(text)
+        hint = f"; did you mean {', '.join(f'{c} ({self.types[c].name_vi})' for c in close)}?" if close else ""
+        raise UsageError(f"unknown document type {text!r}{hint} (`docmgr types` lists them all)")
+
+    def close_matches(self, text: str, limit: int = 6) -> list[str]:
+        """Codes of the types a mistyped or partial ``text`` most likely means: names, codes and
+        aliases that begin with it or contain it as a word, then the nearest spellings."""
+        import difflib
+
+        wanted = key(text)
+        names = {c: [key(c), key(t.name_vi), *(key(a) for a in t.aliases), *( [key(t.name_en)] if t.name_en else [])]
+                 for c, t in self.types.items()}
+        found = [c for c, ns in names.items() if any(n.startswith(wanted) for n in ns)]
+        found += [c for c, ns in names.items() if c not in found and any(f" {wanted}" in f" {n}" for n in ns)]
+        if len(found) < limit:
+            flat = {n: c for c, ns in names.items() for n in ns}
+            for n in difflib.get_close_matches(wanted, list(flat), n=limit, cutoff=0.6):
+                if flat[n] not in found:
+                    found.append(flat[n])
+        return found[:limit]
 
     def resolve_field_of_work(self, text: str) -> str:
         """A field-of-work code from its code or Vietnamese name."""
@@ -148,16 +193,26 @@ def _load(path: str) -> Taxonomy:
     if version > SUPPORTED_VERSION:
         raise UsageError(f"{path}: taxonomy version {version} is newer than this docmgr supports")
     types: dict[str, DocType] = {}
+    seen: set[str] = set()
     for item in raw["types"]:
         code = str(item["code"])
-        if not code.isascii() or key(code) in {key(c) for c in types}:
+        if not code.isascii() or key(code) in seen:
             raise UsageError(f"{path}: type code {code!r} is not ASCII or not unique")
+        seen.add(key(code))
         types[code] = DocType(
             code=code, name_vi=nfc(item["name_vi"]), name_en=item.get("name_en", ""), category=item["category"],
             abbr=nfc(item.get("abbr", "")), headings=tuple(nfc(h) for h in item.get("headings", [])),
             aliases=tuple(nfc(a) for a in item.get("aliases", [])), field_of_work=item.get("field_of_work"),
-            unconfirmed=item.get("status") == "U")
+            unconfirmed=item.get("status") == "U", form=nfc(item.get("form", "")),
+            form_basis=nfc(item.get("form_basis", "")), subtitles=_texts(item, "subtitles"),
+            markers=_texts(item, "markers"), marker_titles=_texts(item, "marker_titles"),
+            min_markers=int(item.get("min_markers", 0)))
     fow = {f["code"]: Label(f["code"], nfc(f["name_vi"]), f.get("name_en", "")) for f in raw.get("fields_of_work", [])}
     tri = raw.get("triage", {})
     triage = {f["code"]: Label(f["code"], nfc(f["name_vi"]), f.get("name_en", "")) for f in tri.get("labels", [])}
-    return Taxonomy(version, types, fow, triage, tuple(tri.get("applies_to", [])))
+    retired = {str(k): str(v) for k, v in dict((raw.get("retired") or {}).get("codes") or {}).items()}
+    return Taxonomy(version, types, fow, triage, tuple(tri.get("applies_to", [])), retired)
+
+
+def _texts(item: dict[str, Any], name: str) -> tuple[str, ...]:
+    return tuple(nfc(x) for x in item.get(name, []))

@@ -74,6 +74,20 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(exc), EXIT_USAGE, want_json)
     except DocmgrError as exc:
         return fail(str(exc), EXIT_FAILED, want_json)
+    except BrokenPipeError:  # `docmgr list --json | head`: the reader has what it wanted
+        _silence_stdout()
+        return EXIT_FAILED
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the interpreter's last flush does not fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def fail(message: str, code: int, want_json: bool) -> int:
@@ -82,9 +96,3 @@ def fail(message: str, code: int, want_json: bool) -> int:
         print(json.dumps({"error": message}, ensure_ascii=False), flush=True)
     print(f"docmgr: error: {message}", file=sys.stderr)
     return code
-
-
-def main(argv: Optional[Sequence[str]] = None) -> int:
-    from docmgr.__main__ import main as entry
-
-    return entry(argv)

@@ -8,15 +8,17 @@ which is all-or-nothing.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 from contextlib import contextmanager, nullcontext
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, ContextManager, Iterator, Optional, Sequence
+from typing import Any, Callable, ContextManager, Iterable, Iterator, Optional, Sequence
 
-from docmgr.core.errors import LibraryError, NotFound
+from docmgr.core.errors import LibraryError, NotFound, UsageError
 from docmgr.core.models import Document, FieldValue, Page, Rejection, Word
+from docmgr.core.text import sort_text
 
 # Each step moves the schema from version i to i+1. Never edit a released step: add one.
 MIGRATIONS: list[str] = [
@@ -82,13 +84,90 @@ MIGRATIONS: list[str] = [
     """
     CREATE TABLE component_schema (component TEXT PRIMARY KEY, version INTEGER NOT NULL);
     """,
+    # 4: the fields a list shows and sorts by, as plain columns of documents kept in step with the
+    # fields table by triggers (whatever writes a field), so a view's order, filters and counts come
+    # from SQL and indexes; k_* hold core.text.sort_text keys (binary order = Vietnamese collation)
+    """
+    ALTER TABLE documents ADD COLUMN f_number TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN f_issued TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN f_issuer TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN k_number TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN k_issuer TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN k_filename TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN year TEXT NOT NULL DEFAULT '';
+    CREATE TRIGGER documents_list_new AFTER INSERT ON documents BEGIN
+        UPDATE documents SET k_filename = docmgr_sort_text(NEW.filename), year = substr(NEW.added, 1, 4)
+        WHERE id = NEW.id;
+    END;
+    CREATE TRIGGER documents_list_renamed AFTER UPDATE OF filename ON documents BEGIN
+        UPDATE documents SET k_filename = docmgr_sort_text(NEW.filename) WHERE id = NEW.id;
+    END;
+    """ + "".join(f"""
+    CREATE TRIGGER fields_list_{event.lower()} AFTER {event} ON fields
+    WHEN {row}.key IN ('number', 'issued', 'issuer') BEGIN
+        UPDATE documents SET
+            f_number = COALESCE((SELECT json_extract(value, '$') FROM fields WHERE doc_id = {row}.doc_id AND key = 'number'), ''),
+            f_issued = COALESCE((SELECT json_extract(value, '$') FROM fields WHERE doc_id = {row}.doc_id AND key = 'issued'), ''),
+            f_issuer = COALESCE((SELECT json_extract(value, '$') FROM fields WHERE doc_id = {row}.doc_id AND key = 'issuer'), '')
+        WHERE id = {row}.doc_id;
+        UPDATE documents SET k_number = docmgr_sort_text(f_number), k_issuer = docmgr_sort_text(f_issuer),
+            year = CASE WHEN f_issued != '' THEN substr(f_issued, 1, 4) ELSE substr(added, 1, 4) END
+        WHERE id = {row}.doc_id;
+    END;""" for event, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD"))) + """
+    UPDATE documents SET
+        f_number = COALESCE((SELECT json_extract(value, '$') FROM fields WHERE doc_id = documents.id AND key = 'number'), ''),
+        f_issued = COALESCE((SELECT json_extract(value, '$') FROM fields WHERE doc_id = documents.id AND key = 'issued'), ''),
+        f_issuer = COALESCE((SELECT json_extract(value, '$') FROM fields WHERE doc_id = documents.id AND key = 'issuer'), '');
+    UPDATE documents SET k_number = docmgr_sort_text(f_number), k_issuer = docmgr_sort_text(f_issuer),
+        k_filename = docmgr_sort_text(filename),
+        year = CASE WHEN f_issued != '' THEN substr(f_issued, 1, 4) ELSE substr(added, 1, 4) END;
+    CREATE INDEX documents_k_number ON documents(trashed_at, k_number);
+    CREATE INDEX documents_k_issuer ON documents(trashed_at, k_issuer);
+    CREATE INDEX documents_k_filename ON documents(trashed_at, k_filename);
+    CREATE INDEX documents_f_issued ON documents(trashed_at, f_issued);
+    CREATE INDEX documents_year ON documents(trashed_at, year);
+    CREATE INDEX documents_added ON documents(trashed_at, added);
+    CREATE INDEX documents_pending ON documents(indexed) WHERE indexed != 1;
+    """,
+    # 5: what the watched inbox folder handed out (a restart does not take, nor hash, those files again)
+    """
+    CREATE TABLE inbox_taken (
+        path TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        sha256 TEXT,
+        taken TEXT NOT NULL
+    );
+    """,
+    # 6: normative status is a flag, not a type: QD-QPPL / NQ-QPPL become Quyết định / Nghị quyết + normative;
+    #    legal document types and numbers of the n/yyyy/… family are normative
+    """
+    ALTER TABLE documents ADD COLUMN normative INTEGER NOT NULL DEFAULT 0;
+    UPDATE documents SET normative = 1
+        WHERE type_code IN ('QD-QPPL', 'NQ-QPPL', 'HP', 'BLUAT', 'LUAT', 'PL', 'LENH', 'ND', 'TT', 'TTLT')
+           OR id IN (SELECT doc_id FROM fields WHERE key = 'number' AND value GLOB '"[0-9]*/[12][0-9][0-9][0-9]/*');
+    UPDATE documents SET type_code = 'QD', indexed = 0 WHERE type_code = 'QD-QPPL';
+    UPDATE documents SET type_code = 'NQ', indexed = 0 WHERE type_code = 'NQ-QPPL';
+    UPDATE documents SET classification = replace(replace(classification, '"QD-QPPL"', '"QD"'), '"NQ-QPPL"', '"NQ"')
+        WHERE classification LIKE '%-QPPL%';
+    CREATE INDEX documents_normative ON documents(normative);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _DOC_COLUMNS = (
     "id, sha256, filename, size, mime, suffix, added, status, trashed_at, text_source, page_count, "
-    "source_path, type_code, confidence, field_of_work, classification, notes"
+    "source_path, type_code, confidence, field_of_work, classification, notes, normative"
 )
+
+
+# a list of ids bound as ONE parameter (a JSON array): SQLite limits the variables of a statement
+# (999 in old builds, 32,766 in CPython's Windows build), and a library holds more documents than that
+_ID_LIST = "(SELECT value FROM json_each(?))"
+
+
+def _id_list(ids: Iterable[int]) -> str:
+    return json.dumps([int(i) for i in ids])
 
 
 def now_iso() -> str:
@@ -120,12 +199,13 @@ class Catalog:
         if conn is None:
             try:
                 conn = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
+                conn.row_factory = sqlite3.Row
+                conn.create_function("docmgr_sort_text", 1, _sort_text, deterministic=True)
+                conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
             except sqlite3.Error as exc:
-                raise LibraryError(f"{self.path}: cannot open the catalog ({exc})") from exc
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
+                raise LibraryError(f"{self.path}: cannot open the catalog ({exc}){_disk_state(self.path.parent)}") from exc
             self._local.conn = conn
         return conn
 
@@ -218,11 +298,11 @@ class Catalog:
         """Insert a document and its pages inside the caller's transaction; returns the new id."""
         cur = tx.execute(
             "INSERT INTO documents (sha256, filename, size, mime, suffix, added, status, text_source, page_count,"
-            " source_path, type_code, confidence, field_of_work, classification, notes)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " source_path, type_code, confidence, field_of_work, classification, notes, normative)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc.sha256, doc.filename, doc.size, doc.mime, doc.suffix, doc.added, doc.status, doc.text_source,
              len(pages), doc.source_path, doc.type_code, doc.confidence, doc.field_of_work,
-             json.dumps(doc.classification, ensure_ascii=False), doc.notes),
+             json.dumps(doc.classification, ensure_ascii=False), doc.notes, int(doc.normative)),
         )
         doc_id = int(cur.lastrowid or 0)
         tx.executemany(
@@ -245,9 +325,16 @@ class Catalog:
         if values:
             tx.execute("UPDATE documents SET indexed = 0 WHERE id = ?", (doc_id,))
 
+    def clear_fields(self, tx: sqlite3.Connection, doc_id: int, keys: Sequence[str]) -> None:
+        """Remove these fields of a document (a clerk cleared them)."""
+        if keys:
+            tx.executemany("DELETE FROM fields WHERE doc_id = ? AND key = ?", [(doc_id, k) for k in keys])
+            tx.execute("UPDATE documents SET indexed = 0 WHERE id = ?", (doc_id,))
+
     def update_document(self, tx: sqlite3.Connection, doc_id: int, **columns: Any) -> None:
         """Set plain columns of a document (``classification`` may be a dict) and mark it for reindexing."""
-        allowed = {"status", "type_code", "confidence", "field_of_work", "classification", "notes", "filename"}
+        allowed = {"status", "type_code", "confidence", "field_of_work", "classification", "notes", "filename",
+                   "normative"}
         unknown = set(columns) - allowed
         if unknown:
             raise ValueError(f"not updatable: {sorted(unknown)}")
@@ -259,13 +346,22 @@ class Catalog:
             raise NotFound(f"no document with id {doc_id}")
 
     def set_trashed(self, doc_id: int, trashed: bool) -> None:
+        """Move a document to the trash or back.
+
+        Raises:
+            NotFound: no document with that id.
+            UsageError: it is already in the trash (``trashed``) or not in it.
+        """
         with self.transaction() as tx:
             cur = tx.execute(
-                "UPDATE documents SET trashed_at = ?, indexed = 0 WHERE id = ?",
-                (now_iso() if trashed else None, doc_id),
+                "UPDATE documents SET trashed_at = ?, indexed = 0 WHERE id = ? AND (trashed_at IS NULL) = ?",
+                (now_iso() if trashed else None, doc_id, trashed),
             )
             if cur.rowcount == 0:
-                raise NotFound(f"no document with id {doc_id}")
+                if tx.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is None:
+                    raise NotFound(f"no document with id {doc_id}")
+                raise UsageError(f"document {doc_id} is already in the trash" if trashed
+                                 else f"document {doc_id} is not in the trash (nothing to restore)")
 
     def get(self, doc_id: int) -> Document:
         row = self.connection().execute(f"SELECT {_DOC_COLUMNS} FROM documents WHERE id = ?", (doc_id,)).fetchone()
@@ -291,7 +387,7 @@ class Catalog:
         ]
 
     def documents(self, *, status: Optional[str] = None, type_code: Optional[str] = None,
-                  ids: Optional[Sequence[int]] = None) -> list[Document]:
+                  ids: Optional[Sequence[int]] = None, normative: Optional[bool] = None) -> list[Document]:
         """Documents in id order, filtered. ``status="trashed"`` lists the trash; other statuses exclude it."""
         where, args = [], []  # type: list[str], list[Any]
         if status == "trashed":
@@ -304,37 +400,47 @@ class Catalog:
         if type_code:
             where.append("type_code = ?")
             args.append(type_code)
+        if normative is not None:
+            where.append("normative = ?")
+            args.append(int(normative))
         if ids is not None:
-            where.append(f"id IN ({','.join('?' * len(ids))})")
-            args.extend(ids)
+            where.append(f"id IN {_ID_LIST}")
+            args.append(_id_list(ids))
         sql = f"SELECT {_DOC_COLUMNS} FROM documents WHERE {' AND '.join(where)} ORDER BY id"
         docs = [_document(r) for r in self.connection().execute(sql, args)]
         if docs:
             by_id = {d.id: d for d in docs}
             rows = self.connection().execute(
-                f"SELECT doc_id, key, value, confidence, edited FROM fields WHERE doc_id IN "
-                f"({','.join('?' * len(by_id))})", list(by_id))
+                f"SELECT doc_id, key, value, confidence, edited FROM fields WHERE doc_id IN {_ID_LIST}",
+                (_id_list(by_id),))
             for r in rows:
                 by_id[r["doc_id"]].fields[r["key"]] = FieldValue(
                     json.loads(r["value"]), float(r["confidence"]), bool(r["edited"]))
         return docs
 
-    def view_ids(self, statuses: Optional[Sequence[str]] = None, *, trashed: bool = False,
-                 order: str = "id", descending: bool = False) -> list[int]:
-        """Ids of one view (working ``statuses`` or the trash), ordered by a documents column."""
-        if order not in ("id", "added", "page_count", "status", "type_code", "filename"):
-            raise ValueError(f"cannot order by {order!r}")
-        where = ["trashed_at IS NOT NULL" if trashed else "trashed_at IS NULL"]
-        if statuses:
-            where.append(f"status IN ({','.join('?' * len(statuses))})")
-        sql = (f"SELECT id FROM documents WHERE {' AND '.join(where)} "
-               f"ORDER BY {order} {'DESC' if descending else 'ASC'}, id")
-        return [int(r[0]) for r in self.connection().execute(sql, list(statuses or ()))]
-
-    def field_values(self, key: str) -> dict[int, Any]:
-        """``doc_id -> value`` of one field over the whole catalog (for sorting a view)."""
-        rows = self.connection().execute("SELECT doc_id, value FROM fields WHERE key = ?", (key,))
-        return {int(r[0]): json.loads(r[1]) for r in rows}
+    def iter_documents(self, *, status: Optional[str] = None, type_code: Optional[str] = None,
+                       chunk: int = 500) -> Iterator[Document]:
+        """:meth:`documents` in id order, read ``chunk`` at a time: memory stays flat and the first
+        document comes at once, whatever the library's size."""
+        where, args = ["id > ?"], []  # type: list[str], list[Any]
+        if status == "trashed":
+            where.append("trashed_at IS NOT NULL")
+        else:
+            where.append("trashed_at IS NULL")
+            if status:
+                where.append("status = ?")
+                args.append(status)
+        if type_code:
+            where.append("type_code = ?")
+            args.append(type_code)
+        sql = f"SELECT id FROM documents WHERE {' AND '.join(where)} ORDER BY id LIMIT ?"
+        last = 0
+        while True:
+            ids = [int(r[0]) for r in self.connection().execute(sql, [last, *args, chunk])]
+            if not ids:
+                return
+            yield from self.documents(status=status, ids=ids)
+            last = ids[-1]
 
     def all_ids(self) -> list[int]:
         return [int(r[0]) for r in self.connection().execute("SELECT id FROM documents ORDER BY id")]
@@ -345,16 +451,41 @@ class Catalog:
         return [(int(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
 
     # -- index bookkeeping ------------------------------------------------------------------
+    # ``indexed``: 1 in the index as the row is now; 0 changed since (to index); 2 claimed by an index
+    # writer that is writing it now (a change meanwhile sets 0 again, so the writer's mark does not stick)
     def unindexed_ids(self) -> list[int]:
-        return [int(r[0]) for r in self.connection().execute("SELECT id FROM documents WHERE indexed = 0")]
+        """Documents the index does not hold as they are now (changed, or claimed by a writer that may
+        have died)."""
+        return [int(r[0]) for r in self.connection().execute("SELECT id FROM documents WHERE indexed != 1")]
 
-    def mark_indexed(self, ids: Sequence[int]) -> None:
+    def claim_unindexed(self) -> list[int]:
+        """Claim every pending document for an index writer (see :meth:`mark_indexed`)."""
         with self.transaction() as tx:
-            tx.executemany("UPDATE documents SET indexed = 1 WHERE id = ?", [(i,) for i in ids])
+            tx.execute("UPDATE documents SET indexed = 2 WHERE indexed = 0")
+            return [int(r[0]) for r in tx.execute("SELECT id FROM documents WHERE indexed != 1 ORDER BY id")]
+
+    def mark_indexed(self, ids: Sequence[int], *, claimed: bool = False) -> None:
+        """Record that the index holds these documents; with ``claimed``, only those not changed since
+        they were claimed (:meth:`claim_unindexed`)."""
+        sql = "UPDATE documents SET indexed = 1 WHERE id = ?" + (" AND indexed = 2" if claimed else "")
+        with self.transaction() as tx:
+            tx.executemany(sql, [(i,) for i in ids])
 
     def mark_all_unindexed(self) -> None:
         with self.transaction() as tx:
             tx.execute("UPDATE documents SET indexed = 0")
+
+    # -- the watched inbox ---------------------------------------------------------------------
+    def inbox_taken(self) -> dict[str, tuple[int, int]]:
+        """``path -> (size, mtime_ns)`` of every file the watched inbox handed out."""
+        rows = self.connection().execute("SELECT path, size, mtime_ns FROM inbox_taken")
+        return {str(r[0]): (int(r[1]), int(r[2])) for r in rows}
+
+    def remember_inbox(self, entries: Sequence[tuple[str, int, int, Optional[str]]]) -> None:
+        """Keep ``(path, size, mtime_ns, sha256)`` of files the inbox handed out (sha256 None: not filed)."""
+        with self.transaction() as tx:
+            tx.executemany("INSERT OR REPLACE INTO inbox_taken (path, size, mtime_ns, sha256, taken) "
+                           "VALUES (?, ?, ?, ?, ?)", [(*e, now_iso()) for e in entries])
 
     # -- rejections -------------------------------------------------------------------------
     def add_rejection(self, path: str, filename: str, reason: str, quarantined: Optional[str]) -> int:
@@ -364,14 +495,52 @@ class Catalog:
                 (path, filename, reason, now_iso(), quarantined))
             return int(cur.lastrowid or 0)
 
+    def quarantined_as(self, filename: str) -> list[tuple[int, str]]:
+        """``(rejection id, quarantine copy)`` of the rejected inputs named ``filename`` that have a copy."""
+        rows = self.connection().execute(
+            "SELECT id, quarantined FROM rejections WHERE filename = ? AND quarantined IS NOT NULL", (filename,))
+        return [(int(r[0]), str(r[1])) for r in rows]
+
+    def forget_quarantined(self, rejection_id: int) -> None:
+        """The quarantine copy of this rejection is gone (the file was filed since)."""
+        with self.transaction() as tx:
+            tx.execute("UPDATE rejections SET quarantined = NULL WHERE id = ?", (rejection_id,))
+
     def rejections(self, limit: int = 1000) -> list[Rejection]:
         rows = self.connection().execute(
             "SELECT id, path, filename, reason, at, quarantined FROM rejections ORDER BY id DESC LIMIT ?", (limit,))
         return [Rejection(*tuple(r)) for r in rows]
 
 
+def _sort_text(value: Any) -> str:
+    """``docmgr_sort_text(x)`` in SQL: the collation key of a list column ('' stays '')."""
+    return sort_text(str(value)) if value else ""
+
+
+def _disk_state(folder: Path) -> str:
+    """"; the library is read-only" or "; the disk is full" when that is why SQLite failed, else ""."""
+    import shutil
+
+    try:
+        if not os.access(folder, os.W_OK):
+            return "; the library is read-only"
+        if shutil.disk_usage(folder).free < 1 << 20:
+            return "; the disk is full"
+    except OSError:
+        pass
+    return ""
+
+
 def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """The statements of a migration step (a trigger's body keeps its own semicolons)."""
+    out, buffer = [], ""
+    for piece in script.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \n;"):
+                out.append(buffer.strip().rstrip(";").strip())
+            buffer = ""
+    return out
 
 
 def _document(row: sqlite3.Row) -> Document:
@@ -381,4 +550,5 @@ def _document(row: sqlite3.Row) -> Document:
         text_source=row["text_source"], page_count=row["page_count"], source_path=row["source_path"],
         type_code=row["type_code"], confidence=row["confidence"], field_of_work=row["field_of_work"],
         classification=json.loads(row["classification"] or "{}"), notes=row["notes"],
+        normative=bool(row["normative"]),
     )

@@ -7,18 +7,21 @@ only for the duration of one document's write — so the CLI and the app can sha
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import os
 import re
 import shutil
+import sqlite3
 import stat
-import tempfile
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Iterator, Optional
 
+from docmgr.core import scratch
+from docmgr.core.atomic import atomic_output
 from docmgr.core.catalog import Catalog
 from docmgr.core.errors import LibraryError
 from docmgr.core.paths import LibraryPaths
@@ -38,12 +41,14 @@ class Library:
 
     def __init__(self, root: Path) -> None:
         self.paths = LibraryPaths(Path(root))
+        self.lock_timeout = LOCK_TIMEOUT
         try:
             for folder in (self.paths.root, self.paths.originals, self.paths.quarantine, self.paths.derived,
                            self.paths.tmp, self.paths.logs):
                 folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise LibraryError(f"{root}: cannot create the library folder ({exc.strerror or exc})") from exc
+        self.scratch = scratch.claim(self.paths.tmp)  # OCR's scratch files: here, not in %TEMP%
         self.settings = Settings.load(self.paths.settings)
         self.catalog = Catalog(self.paths.catalog, lock=self.write_lock)
 
@@ -56,15 +61,23 @@ class Library:
             self.settings.save(self.paths.settings)
 
     @contextmanager
-    def write_lock(self, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-        """Hold the library's write lock (an OS lock: a killed holder leaves no stale lock)."""
+    def write_lock(self, timeout: Optional[float] = None) -> Iterator[None]:
+        """Hold the library's write lock (an OS lock: a killed holder leaves no stale lock).
+
+        Raises:
+            LibraryError: another process held it for ``timeout`` seconds (default
+                :attr:`lock_timeout`), or the lock file cannot be created (a read-only library).
+        """
         from filelock import FileLock, Timeout
 
-        lock = FileLock(str(self.paths.write_lock), timeout=timeout)
+        wait = self.lock_timeout if timeout is None else timeout
+        lock = FileLock(str(self.paths.write_lock), timeout=wait)
         try:
             lock.acquire()
         except Timeout as exc:
-            raise LibraryError(f"{self.root}: another docmgr process has held the library for {timeout:.0f} s") from exc
+            raise LibraryError(f"{self.root}: another docmgr process has held the library for {wait:.0f} s") from exc
+        except OSError as exc:
+            raise library_failure(self.root, exc) or LibraryError(f"{self.root}: cannot lock the library ({exc})") from exc
         try:
             yield
         finally:
@@ -83,21 +96,12 @@ class Library:
         target = self.original_path(sha256, suffix)
         if target.exists() and file_sha256(target) == sha256:
             return target
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".part-", dir=target.parent)
-        tmp = Path(tmp_name)
-        try:
-            with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+        with atomic_output(target) as tmp:
+            with tmp.open("wb") as out, source.open("rb") as src:
                 shutil.copyfileobj(src, out, 1 << 20)
-                out.flush()
-                os.fsync(out.fileno())
             if file_sha256(tmp) != sha256:
                 raise LibraryError(f"{source}: the file changed while it was being read")
-            os.chmod(tmp, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
-            os.replace(tmp, target)
-        finally:
-            if tmp.exists():
-                _force_remove(tmp)
+        os.chmod(target, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
         return target
 
     def discard_original(self, sha256: str, suffix: str) -> None:
@@ -117,12 +121,70 @@ class Library:
         while target.exists():
             n += 1
             target = self.paths.quarantine / f"{stamp}-{n}-{safe}"
+        reason_file = target.with_name(target.name + ".reason.txt")
         try:
             shutil.copyfile(source, target)
-        except OSError:
+            reason_file.write_text(f"{source}\n{reason}\n", encoding="utf-8")
+        except OSError:  # nothing half-written is left in the quarantine
+            for leftover in (target, reason_file):
+                try:
+                    leftover.unlink(missing_ok=True)
+                except OSError:
+                    pass
             return None
-        target.with_name(target.name + ".reason.txt").write_text(f"{source}\n{reason}\n", encoding="utf-8")
         return target
+
+    def release_quarantined(self, filename: str, sha256: str) -> int:
+        """Remove the quarantine copies of earlier rejections of these bytes (named ``filename``), now that
+        they are filed (an encrypted PDF filed again with its password); returns how many."""
+        released = 0
+        for rejection_id, copy in self.catalog.quarantined_as(filename):
+            path = Path(copy)
+            try:
+                if path.is_file() and file_sha256(path) != sha256:
+                    continue  # another file of the same name
+                _force_remove(path)
+                path.with_name(path.name + ".reason.txt").unlink(missing_ok=True)
+            except OSError as exc:
+                log.warning("%s: quarantine copy not removed (%s)", path, exc)
+                continue
+            self.catalog.forget_quarantined(rejection_id)
+            released += 1
+        return released
+
+
+DISK_CAUSES = {errno.ENOSPC: "the disk is full", errno.EROFS: "the library is on a read-only disk",
+               errno.EACCES: "no permission to write to the library", errno.EPERM: "no permission to write to the library",
+               getattr(errno, "EDQUOT", -1): "the disk quota is used up", errno.EFBIG: "a file grew past the size allowed"}
+
+
+def library_failure(root: Path, exc: BaseException) -> Optional[LibraryError]:
+    """The :class:`LibraryError` an exception means when the library itself failed — a catalog error
+    (locked, full, read-only, damaged), a full or read-only disk, a file of the library that cannot be
+    written — or None when it says nothing about the library (then it is about the input).
+
+    A library failure is never the input's fault: the caller stops, rejects and quarantines nothing."""
+    if isinstance(exc, LibraryError):
+        return exc
+    if isinstance(exc, sqlite3.Error):
+        text = str(exc) or type(exc).__name__
+        if "readonly" in text:
+            text += f"; {DISK_CAUSES[errno.EROFS]}"
+        return LibraryError(f"{root}: the catalog cannot be written ({text})")
+    if isinstance(exc, OSError):
+        inside = any(name is not None and _inside(Path(os.fsdecode(name)), root) for name in (exc.filename, exc.filename2))
+        if exc.errno in (errno.ENOSPC, errno.EROFS, errno.EFBIG, getattr(errno, "EDQUOT", -1)) or (
+                inside and not isinstance(exc, FileNotFoundError)):
+            cause = DISK_CAUSES.get(exc.errno or 0, exc.strerror or str(exc))
+            return LibraryError(f"{root}: cannot write to the library: {cause} ({exc.strerror or exc})")
+    return None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(Path(root).resolve())
+    except (OSError, ValueError):
+        return False
 
 
 def file_sha256(path: Path) -> str:

@@ -54,11 +54,14 @@ class Page:
 
 @dataclass
 class FieldValue:
-    """An extracted or edited field: value (str or list of str), confidence 0-1, and whether a person set it."""
+    """An extracted or edited field: value (str or list of str), confidence 0-1, whether a person set it,
+    and where on the document it was read (``{"page": 1-based, "line": first, "last": last}``, line
+    indices of the page text's lines; None when unknown or edited)."""
 
     value: Any
     confidence: float = 1.0
     edited: bool = False
+    source: Optional[dict[str, int]] = None
 
 
 @dataclass
@@ -83,6 +86,7 @@ class Document:
     classification: dict[str, Any] = field(default_factory=dict)
     notes: str = ""
     fields: dict[str, FieldValue] = field(default_factory=dict)
+    normative: bool = False  # a legal normative document (văn bản QPPL); the type stays its form
 
     @property
     def display_status(self) -> str:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
+
+from docmgr.core.atomic import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -77,13 +78,10 @@ class Settings:
         return settings
 
     def save(self, path: Path) -> None:
-        """Write atomically (temporary file, then rename)."""
+        """Write atomically and durably (:func:`docmgr.core.atomic.write_atomic`)."""
         data = {k: v for k, v in asdict(self).items() if k != "extra"}
         data = {"version": SETTINGS_VERSION, **self.extra, **data}
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".json.part")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, json.dumps(data, ensure_ascii=False, indent=2))
 
 
 @dataclass
@@ -121,9 +119,5 @@ class AppSettings:
 
     def save(self) -> None:
         """Write atomically."""
-        path = self.path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".json.part")
-        tmp.write_text(json.dumps({"version": SETTINGS_VERSION, **asdict(self)}, ensure_ascii=False, indent=2),
-                       encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(self.path(), json.dumps({"version": SETTINGS_VERSION, **asdict(self)}, ensure_ascii=False,
+                                             indent=2))

@@ -117,3 +117,13 @@ def sort_key(text: str) -> tuple:
             primary.append(1000 + ord(base))
         secondary.append(tone_rank[tone])
     return tuple(primary), tuple(secondary)
+
+
+def sort_text(text: str) -> str:
+    """:func:`sort_key` as a string whose code-point order is the same order, so that SQLite can sort
+    by it with its plain binary collation (and an index can serve the sort)."""
+    primary, secondary = sort_key(text)
+    # digits 0-9, Vietnamese letters 100+, others 1000+code point: all kept monotonic and below the
+    # surrogates (U+D800), which UTF-8 cannot carry
+    head = "".join(chr(min(0x20 + p, 0xD7FF)) for p in primary)
+    return head + "\x01" + "".join(chr(0x30 + t) for t in secondary)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -25,7 +25,7 @@ from docmgr.gui.widgets.metadata import MetadataPanel
 from docmgr.gui.widgets.navigator import Navigator
 from docmgr.gui.widgets.viewer import Viewer
 from docmgr.gui.watcher import InboxWatcher
-from docmgr.gui.workers import Task, TaskContext, start
+from docmgr.gui.workers import Task, TaskContext, start, write_op
 
 
 def _tr(text: str) -> str:
@@ -51,8 +51,9 @@ class MainWindow(QMainWindow):
         self.model = DocumentsModel(library, "review")
         self.table = QTableView()
         self.table.setModel(self.model)
+        # no column chosen (newest first); set before sorting is enabled, which sorts by the indicator
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
@@ -109,12 +110,14 @@ class MainWindow(QMainWindow):
         layout.addWidget(split, 1)
         self.setCentralWidget(central)
 
-        self.watcher = InboxWatcher(self._take_from_inbox, parent=self)
+        self.watcher = InboxWatcher(self._take_from_inbox, parent=self, catalog=library.catalog,
+                                    failed=self.errors.report)
         self._build_menu()
         self.watcher.watch(library.settings.inbox_folder)
         self.errors.message.connect(self.messages.show_message)
         self.progress.cancel_requested.connect(self.cancel_import)
         self.metadata.confirm_requested.connect(self.confirm_document)
+        self.metadata.field_focused.connect(self.show_field_source)
         self.navigator.view_chosen.connect(self.set_view)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.navigator.set_saved_searches([str(s.get("name", "")) for s in library.settings.saved_searches])
@@ -134,22 +137,41 @@ class MainWindow(QMainWindow):
 
         def work(_ctx: TaskContext) -> object:
             import docmgr.services.ingest  # noqa: F401
+            from docmgr.app import startup_problems
             from docmgr.services.classify import load_models
             from docmgr.services.indexing import engine_advice
             from docmgr.services.views import type_counts
 
+            problems = startup_problems(library.settings.ocr_languages)
             load_models(library)
-            return engine_advice(library) is not None, sum(n for _code, _name, n in type_counts(library))
+            return (problems, engine_advice(library) is not None,
+                    sum(n for _code, _name, n in type_counts(library)))
 
         self.warm_task = Task(work)
         self.warm_task.signals.finished.connect(self._warmed)
         self.warm_task.signals.failed.connect(self.errors.report)
+        self.catch_up()
         return start(self.warm_task, QThreadPool.globalInstance())
+
+    def catch_up(self) -> Task:
+        """Index what an earlier run left unindexed (a crash, a killed batch): the writer's work, in
+        the write pool — searches never write the index."""
+        from docmgr.services.indexing import sync_index_quietly
+
+        library = self.library
+        return write_op(lambda: sync_index_quietly(library), failed=self.errors.report)
+
+    def save_settings(self) -> Task:
+        """Write the library's settings in the write pool (its lock may be held by another writer)."""
+        return write_op(self.library.save_settings, failed=self.errors.report)
 
     def _warmed(self, answer: object) -> None:
         self.warm_done = True
-        advise, total = answer  # type: ignore[misc]
-        if advise:
+        problems, advise, total = answer  # type: ignore[misc]
+        if problems:
+            text = _tr("Scans cannot be read until this is fixed: {0}")
+            self.messages.show_message("error", text.format(" ".join(problems)))
+        elif advise:
             self.counts.advise(total)
 
     def _build_menu(self) -> None:
@@ -246,10 +268,7 @@ class MainWindow(QMainWindow):
         """Switch the UI to ``language`` ("vi" or "en") now and keep it as the library's setting."""
         if language != self.library.settings.ui_language:
             self.library.settings.ui_language = language
-            try:
-                self.library.save_settings()
-            except Exception as exc:
-                self.errors.report(exc)
+            self.save_settings()
         self.apply_language()
 
     def apply_language(self) -> None:
@@ -279,6 +298,25 @@ class MainWindow(QMainWindow):
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.model.doc_id(r) for r in rows]
+
+    def show_field_source(self, key: str) -> None:
+        """Draw the lines field ``key`` of the reviewed document was read from on its page image."""
+        from docmgr.services.provenance import source_boxes
+
+        doc = self.metadata.doc
+        if doc is None or not key or self.viewer.doc_id != doc.get("id"):
+            return
+        try:
+            page, boxes = source_boxes(self.library, int(doc["id"]), doc, key)
+        except Exception as exc:
+            self.errors.report(exc)
+            return
+        if page:
+            self.viewer.set_hits({page: boxes} if boxes else {}, page)
+            if boxes:
+                self.viewer.step_hit(0)  # scrolls the line into view
+            else:
+                self.viewer.go(page)
 
     def _selection_changed(self) -> None:
         ids = self.selected_ids()
@@ -333,10 +371,7 @@ class MainWindow(QMainWindow):
         entry = {"name": name, **self.search_bar.current()}
         saved = [s for s in self.library.settings.saved_searches if s.get("name") != name] + [entry]
         self.library.settings.saved_searches = saved
-        try:
-            self.library.save_settings()
-        except Exception as exc:
-            self.errors.report(exc)
+        self.save_settings()
         self.navigator.set_saved_searches([str(s.get("name", "")) for s in saved])
 
     def open_hit(self, hit: dict, query: str) -> None:
@@ -399,21 +434,36 @@ class MainWindow(QMainWindow):
     def restore_selected(self) -> None:
         self._move(self.selected_ids(), False)
 
-    def _move(self, ids: Sequence[int], to_trash: bool) -> None:
+    def _move(self, ids: Sequence[int], to_trash: bool) -> Task:
+        """Trash or restore ``ids`` in the write pool; the list follows once it is done."""
         from docmgr.services.documents import restore, trash
 
-        try:
-            for doc_id in ids:
-                (trash if to_trash else restore)(self.library, doc_id)
-        except Exception as exc:
-            self.errors.report(exc)
+        library, chosen = self.library, list(ids)
+
+        def work() -> int:
+            for doc_id in chosen:
+                (trash if to_trash else restore)(library, doc_id)
+            return len(chosen)
+
+        self.delete_button.setEnabled(False)
+        self.restore_button.setEnabled(False)
+        return write_op(work, lambda n: self._moved(int(n), to_trash), self._move_failed)
+
+    def _moved(self, count: int, to_trash: bool) -> None:
+        self._after_move()
+        text = _tr("{0} document(s) moved to the trash.") if to_trash else _tr("{0} document(s) restored.")
+        self.messages.show_message("info", text.format(count))
+
+    def _move_failed(self, exc: BaseException) -> None:
+        self._after_move()
+        self.errors.report(exc)
+
+    def _after_move(self) -> None:
         self.model.refresh()
         self.counts.refresh()
         self.viewer.clear()
         self.metadata.clear()
         self._update_actions()
-        text = _tr("{0} document(s) moved to the trash.") if to_trash else _tr("{0} document(s) restored.")
-        self.messages.show_message("info", text.format(len(ids)))
 
     # -- intake --------------------------------------------------------------------------------
     def choose_import(self) -> None:
@@ -436,8 +486,10 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_paths(paths)
 
-    def import_paths(self, paths: Sequence[str | os.PathLike[str]]) -> Optional[Task]:
-        """Ingest ``paths`` (files and folders) in the background; returns the task (None when busy)."""
+    def import_paths(self, paths: Sequence[str | os.PathLike[str]],
+                     then: Optional[Callable[[list], None]] = None) -> Optional[Task]:
+        """Ingest ``paths`` (files and folders) in the background; returns the task (None when busy).
+        ``then(results)`` runs in the same task afterwards (the inbox remembers what it took)."""
         if self.task is not None:
             self.messages.show_message("warning", _tr("An import is already running."))
             return None
@@ -447,7 +499,10 @@ class MainWindow(QMainWindow):
         chosen = [Path(p) for p in paths]
 
         def work(ctx: TaskContext) -> object:
-            return ingest_paths(library, chosen, progress=ctx.progress, cancel=ctx.cancel, on_result=ctx.item)
+            results = ingest_paths(library, chosen, progress=ctx.progress, cancel=ctx.cancel, on_result=ctx.item)
+            if then is not None:
+                then(results)
+            return results
 
         task = Task(work)
         task.signals.progress.connect(self.progress.update_progress)
@@ -501,9 +556,9 @@ class MainWindow(QMainWindow):
         self.errors.report(exc)
 
     def _take_from_inbox(self, paths: list[Path]) -> bool:
-        if self.task is not None:
+        if self.task is not None or self.watcher.scanner is None:
             return False
-        return self.import_paths(paths) is not None
+        return self.import_paths(paths, then=self.watcher.scanner.remember) is not None
 
     # -- settings ------------------------------------------------------------------------------
     def open_settings(self) -> None:

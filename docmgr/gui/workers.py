@@ -2,8 +2,10 @@
 reports through :class:`TaskSignals`, whose slots run on the GUI thread.
 
 A task's function gets a :class:`TaskContext` with the ``progress`` callback, an ``item`` callback
-(one result as soon as it is known) and the ``cancel`` token to pass to the service. Writes to the
-library go through :func:`write_pool`, a one-thread pool, so two writers never race.
+(one result as soon as it is known) and the ``cancel`` token to pass to the service. Every write to
+the library goes through :func:`write_pool`, a one-thread pool, so two writers never race and the
+GUI thread never waits for the library's write lock; :func:`write_op` is the short form for one
+small write (trash, restore, a settings save, an inbox scan).
 """
 
 from __future__ import annotations
@@ -96,3 +98,15 @@ def start(task: Task, pool: Optional[QThreadPool] = None) -> Task:
         signal.connect(lambda *_args, t=task: _live.discard(t))
     (pool or write_pool()).start(task)
     return task
+
+
+def write_op(fn: Callable[[], Any], done: Optional[Callable[[Any], None]] = None,
+             failed: Optional[Callable[[BaseException], None]] = None) -> Task:
+    """Run one small write ``fn()`` in the write pool (like Anki's ``CollectionOp``): ``done(result)``
+    or ``failed(exception)`` then runs on the GUI thread. Returns the started task."""
+    task = Task(lambda _ctx: fn())
+    if done is not None:
+        task.signals.finished.connect(done)
+    if failed is not None:
+        task.signals.failed.connect(failed)
+    return start(task)

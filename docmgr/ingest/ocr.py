@@ -32,6 +32,7 @@ from PIL import Image
 from docmgr.core.errors import RejectedInput
 from docmgr.core.models import Page
 from docmgr.core.progress import CancelToken
+from docmgr.core.scratch import scratch_folder
 from docmgr.ingest import preprocess, tesseract
 from docmgr.ingest.tesseract import check_tesseract, parse_tsv, short
 from docmgr.ingest.workers import spawn_pool
@@ -237,10 +238,10 @@ def _bitonal_pixels(obj: object) -> bool:
 def ocr_batch(jobs: Sequence[OcrJob], languages: str, timeout: float, steps: frozenset[str]) -> list[OcrPage]:
     """Load and prepare ``jobs``, recognise them in one Tesseract run (runs in a worker or in-process)."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
-    with tempfile.TemporaryDirectory(prefix="docmgr-ocr-") as scratch:
-        staged = [_stage(job, timeout, steps, Path(scratch)) for job in jobs]
+    with scratch_folder("ocr-") as scratch:  # in the library's tmp/, not %TEMP% (see docmgr.core.scratch)
+        staged = [_stage(job, timeout, steps, scratch) for job in jobs]
         found = tesseract.recognise([s.file for s in staged], [j.number for j in jobs], languages, timeout)
-        return [_finish(s, r, languages, timeout, Path(scratch)) for s, r in zip(staged, found)]
+        return [_finish(s, r, languages, timeout, scratch) for s, r in zip(staged, found)]
 
 
 @dataclass

@@ -40,6 +40,8 @@ def sniff(path: Path) -> Sniffed:
         raise RejectedInput("empty file (0 bytes)")
     if b"%PDF-" in head[:1024]:
         return Sniffed("pdf", "application/pdf", ".pdf")
+    if path.suffix.lower() == ".pdf":  # never filed as text or an image under a PDF's name
+        raise RejectedInput("named .pdf but is not a PDF")
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(path)
     image = _sniff_image(path)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -19,6 +18,7 @@ from PIL import Image
 
 from docmgr.core.errors import RejectedInput, ToolMissing
 from docmgr.core.models import Word
+from docmgr.core.scratch import as_system_temp, scratch_file
 from docmgr.core.text import nfc
 
 OSD_MIN_CONFIDENCE = 1.5  # Tesseract's orientation confidence needed before we turn a page
@@ -74,13 +74,14 @@ def recognise(files: Sequence[str], numbers: Sequence[int], languages: str, time
         return []
     first, last = numbers[0], numbers[-1]
     label = f"page {first}" if len(files) == 1 else f"pages {first}-{last}"
-    fd, listing = tempfile.mkstemp(prefix="docmgr-ocr-", suffix=".txt")
+    fd, listing = scratch_file("ocr-", ".txt")  # in the library's tmp/, not %TEMP% (see docmgr.core.scratch)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             out.write("".join(f"{name}\n" for name in files))
         source = files[0] if len(files) == 1 else listing
-        pdf, tsv = pytesseract.run_and_get_multiple_output(source, extensions=["pdf", "tsv"], lang=languages,
-                                                           timeout=timeout)
+        with as_system_temp():  # Tesseract's outputs too
+            pdf, tsv = pytesseract.run_and_get_multiple_output(source, extensions=["pdf", "tsv"], lang=languages,
+                                                               timeout=timeout)
     except RuntimeError as exc:
         if "timeout" in str(exc).lower():
             raise TimeoutError(f"{label}: OCR ran out of time") from exc
@@ -157,7 +158,8 @@ def osd_rotation(image: Image.Image, dpi: float, timeout: float) -> int:
     import pytesseract
 
     try:
-        osd = pytesseract.image_to_osd(image, config=f"--psm 0 --dpi {round(dpi)}", timeout=timeout)
+        with as_system_temp():  # pytesseract writes the image there
+            osd = pytesseract.image_to_osd(image, config=f"--psm 0 --dpi {round(dpi)}", timeout=timeout)
     except (pytesseract.TesseractError, RuntimeError):
         return 0
     rotate = re.search(r"Rotate:\s*(\d+)", osd)

@@ -17,9 +17,14 @@ in the body views: the heading names what an article is about.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Protocol, Sequence, Union
+from typing import Iterable, Optional, Protocol, Sequence, Union
+
+from docmgr.core.errors import DocmgrError
+
+log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 5
 BODY_FIELDS = ("exact", "folded", "refs")  # frequencies only, no positions
@@ -137,16 +142,40 @@ class Results:
 
 
 class IndexUnusable(Exception):
-    """The index cannot be opened or read (corrupt, partial, another format): rebuild it."""
+    """The index cannot be opened or read (corrupt, partial, another format): rebuild it.
+
+    Only damage is this: the engine's own corruption errors, missing or truncated files, OS errors.
+    Anything else an engine raises is an :class:`EngineFailed`."""
+
+
+class EngineFailed(DocmgrError):
+    """The engine failed on an index that is not damaged (a bug in docmgr or in the engine): logged
+    with its traceback and shown as an error; it never causes a rebuild."""
+
+
+def engine_error(exc: BaseException, engine: str, path: Path, damaged: bool) -> Exception:
+    """What an engine raises for ``exc``: :class:`IndexUnusable` when it means damage, else
+    :class:`EngineFailed` (logged here with its traceback)."""
+    if isinstance(exc, (IndexUnusable, EngineFailed)):
+        return exc
+    if damaged:
+        return IndexUnusable(f"cannot read the {engine} index in {path}: {exc or type(exc).__name__}")
+    log.error("the %s engine failed on %s", engine, path, exc_info=exc)
+    return EngineFailed(f"the search engine failed ({type(exc).__name__}: {exc})"[:300])
 
 
 class Engine(Protocol):
-    """A full-text engine over one index folder. Writers must hold the library's write lock."""
+    """A full-text engine over one index folder. Writers hold the index's writer lock (IndexStore.writer_lock)."""
 
     name: str
 
     def write(self, upserts: Sequence[IndexDoc], deletes: Sequence[int]) -> None:
         """Replace or add ``upserts`` and remove ``deletes`` in one commit (all or nothing)."""
+
+    def build(self, docs: Iterable[IndexDoc]) -> int:
+        """Fill a new, empty index with ``docs`` through one writer and one commit, in bounded memory
+        (the engine spills to disk as it goes); returns how many were added. An exception out of
+        ``docs`` (a cancel) leaves the index empty."""
 
     def search(self, query: Q, *, limit: int, sort: str = "relevance", facets: bool = True) -> Results:
         """Top ``limit`` documents (by relevance or newest date), exact total and facets."""

@@ -20,14 +20,18 @@ import json
 import os
 import shutil
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
+from docmgr.core.atomic import write_atomic
+from docmgr.core.errors import LibraryError
 from docmgr.search.engine import SCHEMA_VERSION, Engine, IndexUnusable, create_engine
 
 POINTER = "CURRENT.json"
 JOURNAL = ".changes"
 BUILDING = ".building"  # an OS lock held by the process building that generation
+WRITER_LOCK = "writer.lock"  # an OS lock held by whoever writes the current generation
 
 
 class IndexStore:
@@ -80,13 +84,8 @@ class IndexStore:
 
     def publish(self, folder: Path) -> None:
         """Make ``folder`` the current index (atomic) and remove older generations (best effort)."""
-        tmp = self.root / (POINTER + ".part")
         data = {"engine": self.engine, "schema": SCHEMA_VERSION, "dir": folder.name}
-        with tmp.open("w", encoding="utf-8") as fh:
-            json.dump(data, fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, self.root / POINTER)
+        write_atomic(self.root / POINTER, json.dumps(data))
         self.end_journal(folder)
         self.remove_others(keep=folder.name)
 
@@ -132,6 +131,24 @@ class IndexStore:
     def end_journal(self, folder: Path) -> None:
         """Remove ``folder``'s journal (after publishing or discarding it)."""
         self._journal(folder).unlink(missing_ok=True)
+
+    @contextmanager
+    def writer_lock(self, timeout: float) -> Iterator[None]:
+        """Hold the index's writer lock (an OS file lock: one process or thread writes the index at a
+        time, while the catalog takes writes meanwhile)."""
+        from filelock import FileLock, Timeout
+
+        self.root.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(self.root / WRITER_LOCK), timeout=timeout, thread_local=False)
+        try:
+            lock.acquire()
+        except Timeout as exc:
+            raise LibraryError(f"{self.root}: another docmgr process has been writing the search index for "
+                               f"{timeout:.0f} s") from exc
+        try:
+            yield
+        finally:
+            lock.release()
 
     def building_lock(self, folder: Path) -> Any:
         """The lock a rebuild into ``folder`` holds while it runs (a :class:`filelock.FileLock`)."""

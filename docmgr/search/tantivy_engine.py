@@ -9,12 +9,22 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
-from docmgr.search.engine import (BODY_FIELDS, TEXT_FIELDS, All, Bool, Const, Hit, IndexDoc, IndexUnusable, Phrase, Prefix, Q, Range,
-                                  Results, Term, index_fields)
+from docmgr.search.engine import (BODY_FIELDS, TEXT_FIELDS, All, Bool, Const, Hit, IndexDoc, IndexUnusable, Phrase, Prefix,
+                                  Q, Range, Results, Term, engine_error, index_fields)
 
 _HEAP = 64_000_000
+
+
+# tantivy-py raises ValueError for everything; its damage errors are known by their text
+_DAMAGE = ("Data corrupted", "Data corruption", "Failed to open file", "IoError", "FileDoesNotExist", "corrupt")
+
+
+def _error(exc: BaseException, path: Path) -> Exception:
+    """Damage (tantivy's corruption and I/O errors, missing files, OS errors) or an engine failure."""
+    damaged = isinstance(exc, OSError) or (isinstance(exc, ValueError) and any(w in str(exc) for w in _DAMAGE))
+    return engine_error(exc, "tantivy", path, damaged)
 
 
 def _schema() -> Any:
@@ -58,14 +68,14 @@ class TantivyEngine:
         except IndexUnusable:
             raise
         except Exception as exc:
-            raise IndexUnusable(f"cannot open the tantivy index in {path}: {exc}") from exc
+            raise _error(exc, path) from exc
 
     def _searcher(self) -> Any:
         try:
             self._index.reload()
             return self._index.searcher()
         except Exception as exc:
-            raise IndexUnusable(f"cannot read the tantivy index in {self.path}: {exc}") from exc
+            raise _error(exc, self.path) from exc
 
     # -- reading ----------------------------------------------------------------------------
     def search(self, query: Q, *, limit: int, sort: str = "relevance", facets: bool = True) -> Results:
@@ -87,20 +97,24 @@ class TantivyEngine:
                     "type": {str(b["key"]): int(b["doc_count"]) for b in agg["type"]["buckets"] if b["key"] != ""},
                     "year": {str(int(b["key"])): int(b["doc_count"]) for b in agg["year"]["buckets"]},
                 }
-        except IndexUnusable:
-            raise
         except Exception as exc:
-            raise IndexUnusable(f"cannot read the tantivy index in {self.path}: {exc}") from exc
+            raise _error(exc, self.path) from exc
         return out
 
     def count(self, query: Q) -> int:
         return self.search(query, limit=1, facets=False).total
 
     def terms(self, field: str, prefix: str, limit: int) -> list[tuple[str, int]]:
-        return [(str(t), int(n)) for t, n in self._searcher().terms_with_prefix(field, prefix, limit=limit)]
+        try:
+            return [(str(t), int(n)) for t, n in self._searcher().terms_with_prefix(field, prefix, limit=limit)]
+        except Exception as exc:
+            raise _error(exc, self.path) from exc
 
     def doc_freq(self, field: str, term: str) -> int:
-        return int(self._searcher().doc_freq(field, term))
+        try:
+            return int(self._searcher().doc_freq(field, term))
+        except Exception as exc:
+            raise _error(exc, self.path) from exc
 
     def doc_count(self) -> int:
         return int(self._searcher().num_docs)
@@ -109,11 +123,14 @@ class TantivyEngine:
         import tantivy
 
         s = self._searcher()
-        n = s.num_docs
-        if not n:
-            return set()
-        r = s.search(tantivy.Query.all_query(), limit=n, count=False)
-        return {int(i) for i in s.fast_field_values("id", [a for _, a in r.hits])}
+        try:
+            n = s.num_docs
+            if not n:
+                return set()
+            r = s.search(tantivy.Query.all_query(), limit=n, count=False)
+            return {int(i) for i in s.fast_field_values("id", [a for _, a in r.hits])}
+        except Exception as exc:
+            raise _error(exc, self.path) from exc
 
     # -- writing ----------------------------------------------------------------------------
     def write(self, upserts: Sequence[IndexDoc], deletes: Sequence[int]) -> None:
@@ -135,6 +152,24 @@ class TantivyEngine:
         finally:
             writer.wait_merging_threads()
         self._index.reload()
+
+    def build(self, docs: Iterable[IndexDoc]) -> int:
+        import tantivy
+
+        writer = self._index.writer(_HEAP, 1)  # tantivy flushes a segment each time the heap fills
+        added = 0
+        try:
+            for doc in docs:
+                writer.add_document(tantivy.Document(**{k: [v] for k, v in index_fields(doc).items()}))
+                added += 1
+            writer.commit()
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            writer.wait_merging_threads()
+        self._index.reload()
+        return added
 
     def close(self) -> None:
         self._index = None  # type: ignore[assignment]

@@ -10,12 +10,25 @@ committed state readable, and the writer lock is an OS lock that dies with its p
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
-from docmgr.search.engine import BODY_FIELDS, TEXT_FIELDS, Hit, IndexDoc, IndexUnusable, Q, Results, index_fields
+from docmgr.search.engine import BODY_FIELDS, TEXT_FIELDS, Hit, IndexDoc, Q, Results, engine_error, index_fields
 
 _MAX_PREFIX_TERMS = 5000
 NO_VALUE = "-"  # facet value of a document without a type or date (not counted)
+BUILD_MB = 256  # memory of a rebuild's writer before it spills to disk
+
+
+def _error(exc: BaseException, path: Path) -> Exception:
+    """Damage (Whoosh's own index errors, truncated or missing files, OS errors) or an engine failure."""
+    import pickle
+    import struct
+    import zlib
+
+    from whoosh.index import IndexError as WhooshIndexError
+
+    damage = (WhooshIndexError, OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError)
+    return engine_error(exc, "Whoosh", path, isinstance(exc, damage))
 
 
 def _schema() -> Any:
@@ -51,8 +64,8 @@ class WhooshEngine:
             else:
                 self._ix = index.open_dir(str(path))
                 self._searcher = self._ix.searcher()  # opened once: it checks the index and serves queries
-        except Exception as exc:  # whoosh raises many types on damaged files
-            raise IndexUnusable(f"cannot open the Whoosh index in {path}: {exc or type(exc).__name__}") from exc
+        except Exception as exc:
+            raise _error(exc, path) from exc
 
     # -- reading ----------------------------------------------------------------------------
     def _search_with(self) -> Any:
@@ -64,7 +77,7 @@ class WhooshEngine:
                     self._searcher.close()
                 self._searcher = self._ix.searcher()
         except Exception as exc:
-            raise IndexUnusable(f"cannot read the Whoosh index in {self.path}: {exc}") from exc
+            raise _error(exc, self.path) from exc
         return self._searcher
 
     def search(self, query: Q, *, limit: int, sort: str = "relevance", facets: bool = True) -> Results:
@@ -81,34 +94,44 @@ class WhooshEngine:
             out = Results(total=int(mask.sum()), hits=hits[:limit])
             if facets and out.total:
                 out.facets = {"type": arrays.facet("type_facet", mask), "year": arrays.facet("year", mask)}
-        except IndexUnusable:
-            raise
         except Exception as exc:
-            raise IndexUnusable(f"cannot read the Whoosh index in {self.path}: {exc}") from exc
+            raise _error(exc, self.path) from exc
         return out
 
     def count(self, query: Q) -> int:
         return self.search(query, limit=1, facets=False).total
 
     def terms(self, field: str, prefix: str, limit: int) -> list[tuple[str, int]]:
-        reader = self._search_with().reader()
-        found: list[tuple[str, int]] = []
-        for i, term in enumerate(reader.expand_prefix(field, prefix)):
-            if i >= _MAX_PREFIX_TERMS:
-                break
-            text = term.decode("utf-8") if isinstance(term, bytes) else str(term)
-            found.append((text, reader.doc_frequency(field, text)))
+        try:
+            reader = self._search_with().reader()
+            found: list[tuple[str, int]] = []
+            for i, term in enumerate(reader.expand_prefix(field, prefix)):
+                if i >= _MAX_PREFIX_TERMS:
+                    break
+                text = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+                found.append((text, reader.doc_frequency(field, text)))
+        except Exception as exc:
+            raise _error(exc, self.path) from exc
         found.sort(key=lambda t: (-t[1], t[0]))
         return found[:limit]
 
     def doc_freq(self, field: str, term: str) -> int:
-        return int(self._search_with().reader().doc_frequency(field, term))
+        try:
+            return int(self._search_with().reader().doc_frequency(field, term))
+        except Exception as exc:
+            raise _error(exc, self.path) from exc
 
     def doc_count(self) -> int:
-        return int(self._search_with().doc_count())
+        try:
+            return int(self._search_with().doc_count())
+        except Exception as exc:
+            raise _error(exc, self.path) from exc
 
     def ids(self) -> set[int]:
-        return {int(f["id"]) for f in self._search_with().reader().all_stored_fields()}
+        try:
+            return {int(f["id"]) for f in self._search_with().reader().all_stored_fields()}
+        except Exception as exc:
+            raise _error(exc, self.path) from exc
 
     # -- writing ----------------------------------------------------------------------------
     def write(self, upserts: Sequence[IndexDoc], deletes: Sequence[int]) -> None:
@@ -120,18 +143,26 @@ class WhooshEngine:
             for doc_id in deletes:
                 writer.delete_by_term("id", str(doc_id))
             for doc in upserts:
-                values = index_fields(doc)
-                values["id"] = str(doc.id)
-                # every document gets both facet columns (a segment without a column breaks Whoosh's
-                # multi-segment column reader): NO_VALUE stands for "unknown"
-                values["year"] = str(values.get("year") or NO_VALUE)
-                values["type_facet"] = values["type_facet"] or NO_VALUE
-                values = {k: v for k, v in values.items() if v != ""}
-                (writer.add_document if fresh else writer.update_document)(**values)
+                (writer.add_document if fresh else writer.update_document)(**_values(doc))
         except BaseException:
             writer.cancel()
             raise
         writer.commit()
+
+    def build(self, docs: Iterable[IndexDoc]) -> int:
+        # one writer: its pool spills sorted runs to disk past limitmb and merges them once at the
+        # commit, instead of a segment (and merges) per chunk
+        writer = self._ix.writer(limitmb=BUILD_MB)
+        added = 0
+        try:
+            for doc in docs:
+                writer.add_document(**_values(doc))
+                added += 1
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit(merge=False)
+        return added
 
     def close(self) -> None:
         if self._searcher is not None:
@@ -139,3 +170,14 @@ class WhooshEngine:
             self._searcher = None
         self._arrays = None
         self._ix.close()
+
+
+def _values(doc: IndexDoc) -> dict[str, Any]:
+    """A document's stored and indexed values as Whoosh takes them."""
+    values = index_fields(doc)
+    values["id"] = str(doc.id)
+    # every document gets both facet columns (a segment without a column breaks Whoosh's
+    # multi-segment column reader): NO_VALUE stands for "unknown"
+    values["year"] = str(values.get("year") or NO_VALUE)
+    values["type_facet"] = values["type_facet"] or NO_VALUE
+    return {k: v for k, v in values.items() if v != ""}

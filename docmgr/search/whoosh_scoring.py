@@ -23,6 +23,11 @@ from docmgr.search.engine import All, Bool, Const, Phrase, Prefix, Q, Range, Ter
 K1, B = 1.2, 0.75
 CACHE_POSTINGS = 4_000_000  # posting entries kept across queries (~50 MB)
 MAX_PREFIX_TERMS = 2000
+# how the arrays are read: "fast" (Whoosh's W3 codec read directly, in blocks), or the slower fallbacks
+# taken for another codec — "column" (lengths through the column reader, postings one by one) and
+# "per-document" (lengths asked document by document); tests force each and compare the rankings
+PATHS = ("fast", "column", "per-document")
+PATH = "fast"
 
 
 class Arrays:
@@ -213,6 +218,8 @@ def _leaf_lengths(leaf: Any, field: str) -> Any:
     """One segment's field lengths: its length column in one read (W3 codec), else document by document."""
     count = leaf.doc_count_all()
     try:
+        if PATH == "per-document":
+            raise AttributeError("the per-document fallback is asked for")
         from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
         from whoosh.util.numeric import byte_to_length
 
@@ -221,7 +228,7 @@ def _leaf_lengths(leaf: Any, field: str) -> Any:
             return np.zeros(count, np.float32)
         table = np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)
         codes = np.zeros(count, dtype=np.uint8)
-        if getattr(column, "_typecode", "") == "B" and getattr(column, "_fixedlen", 0) == 1:
+        if PATH == "fast" and getattr(column, "_typecode", "") == "B" and getattr(column, "_fixedlen", 0) == 1:
             stored = min(count, column._count)  # one byte per document, then the default (0)
             codes[:stored] = np.frombuffer(column._dbfile.get(column._basepos, stored), dtype=np.uint8)
         else:
@@ -233,7 +240,7 @@ def _leaf_lengths(leaf: Any, field: str) -> Any:
 
 def _read_leaf(matcher: Any, base: int, ids: list[Any], tfs: list[Any]) -> None:
     """Append one segment's postings, a block at a time (Whoosh's W3 codec) or posting by posting."""
-    if all(hasattr(matcher, a) for a in ("_read_ids", "_read_weights", "_next_block", "_atend")):
+    if PATH == "fast" and all(hasattr(matcher, a) for a in ("_read_ids", "_read_weights", "_next_block", "_atend")):
         while not matcher._atend:
             matcher._read_ids()
             matcher._read_weights()

@@ -2,16 +2,16 @@
 
 Both live under ``library.paths.derived`` beside the untouched original and can be rebuilt from it:
 :func:`export_pdf` re-runs OCR when the archive copy is missing. Files are written atomically
-(``.part`` then ``os.replace``), so a crash never leaves a half-written copy under its real name.
+(:func:`docmgr.core.atomic.write_atomic`), so a crash never leaves a half-written copy under its real name.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
+from docmgr.core.atomic import write_atomic
 from docmgr.core.errors import DocmgrError
 from docmgr.core.library import Library
 from docmgr.core.progress import CancelToken
@@ -92,19 +92,4 @@ def rebuild(library: Library, doc_id: int, *, languages: str = "vie+eng", cancel
     return path
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` through ``target.part`` and a rename."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    part = target.with_name(target.name + ".part")
-    try:
-        with part.open("wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(part, target)
-    finally:
-        part.unlink(missing_ok=True)
-
-
-__all__ = ["NoArchiveCopy", "archive_path", "export_pdf", "rebuild", "save_derived", "thumbnail_path",
-           "write_atomic"]
+__all__ = ["NoArchiveCopy", "archive_path", "export_pdf", "rebuild", "save_derived", "thumbnail_path"]

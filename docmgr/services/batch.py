@@ -68,7 +68,7 @@ class Batch:
         if self.queued == len(self.files) and self.index.pending and not self.caught_up and not ready(item):
             # the readers have the last files: index what is filed while they finish them, so that
             # the catch-up left for the end is small
-            self.index.flush()
+            self.index.start()
             self.caught_up = True
         return item
 
@@ -149,8 +149,9 @@ class Batch:
 
     def close(self) -> None:
         """Stop the readers; wait for the models' loading (never leave a thread importing scikit-learn
-        behind at exit)."""
+        behind at exit) and for a running index catch-up."""
         if self.reader is not None:
             self.reader.close()
         if self.warm is not None:
             self.warm.join()
+        self.index.wait()  # never leave an index writer behind

@@ -15,6 +15,7 @@ import logging
 import os
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Optional, Sequence
 
@@ -189,6 +190,7 @@ class Filing:
     field_of_work: Optional[str]
     classification: dict[str, Any]
     fields: dict[str, FieldValue]
+    normative: bool = False
 
 
 def filing_for(library: Library, pages_text: Sequence[str], doc_type: Optional[str] = None) -> Filing:
@@ -197,10 +199,12 @@ def filing_for(library: Library, pages_text: Sequence[str], doc_type: Optional[s
     stored = result.stored()
     if doc_type:
         stored["predicted"] = result.type_code
+        normative = bool(stored.get("normative")) or taxonomy().is_normative_form(doc_type)
         return Filing(doc_type, 1.0, "confirmed", result.field_of_work or taxonomy_field(doc_type), stored,
-                      result.fields)
+                      result.fields, normative)
     status = "needs-review" if result.needs_review else "inbox"
-    return Filing(result.type_code, round(result.confidence, 4), status, result.field_of_work, stored, result.fields)
+    return Filing(result.type_code, round(result.confidence, 4), status, result.field_of_work, stored, result.fields,
+                  result.normative)
 
 
 def taxonomy_field(code: str) -> Optional[str]:
@@ -209,12 +213,20 @@ def taxonomy_field(code: str) -> Optional[str]:
 
 
 # -- confirm --------------------------------------------------------------------------------
+# the fields a document can have (CLI.md); ``confirm --field KEY=`` clears one, an unknown KEY is refused
+FIELD_KEYS = ("number", "issued", "place", "issuer", "summary", "urgency", "secrecy", "signer", "id_numbers",
+              "parcel", "map_sheet", "subject")
+
+
 def confirm(library: Library, doc_id: int, type: Optional[str] = None,
             fields: Optional[Mapping[str, str]] = None) -> dict[str, Any]:
     """Confirm a document: optional type and field edits (kept, marked edited); status ``confirmed``.
 
-    ``fields`` may hold ``field_of_work`` (code or name), which sets the second label.
-    Returns the document as ``show`` prints it.
+    ``fields`` may hold ``field_of_work`` (code or name), which sets the second label; an empty value
+    clears a field. Returns the document as ``show`` prints it.
+
+    Raises:
+        UsageError: an unknown field key, a bad value, or no type for a document that has none.
     """
     from docmgr.services.documents import show
 
@@ -223,20 +235,26 @@ def confirm(library: Library, doc_id: int, type: Optional[str] = None,
     if type:
         columns["type_code"] = tax.resolve(type).code
         columns["confidence"] = 1.0
+    doc = library.catalog.get(doc_id)
     values: dict[str, FieldValue] = {}
+    cleared: list[str] = []
     for key, raw in (fields or {}).items():
         raw = nfc(raw).strip()
         if key == "field_of_work":
-            columns["field_of_work"] = tax.resolve_field_of_work(raw)
-            continue
-        values[key] = FieldValue(_field_value(key, raw), 1.0, edited=True)
-    doc = library.catalog.get(doc_id)
+            columns["field_of_work"] = tax.resolve_field_of_work(raw) if raw else None
+        elif key not in FIELD_KEYS and key not in doc.fields:
+            raise UsageError(f"unknown field {key!r} (one of: {', '.join((*FIELD_KEYS, 'field_of_work'))})")
+        elif not raw:  # KEY= clears the field
+            cleared.append(key)
+        else:
+            values[key] = FieldValue(_field_value(key, raw), 1.0, edited=True)
     if doc.type_code is None and "type_code" not in columns:
         raise UsageError(f"document {doc_id} has no type yet: confirm it with --type")
     with library.write_lock():
         with library.catalog.transaction() as tx:
             library.catalog.update_document(tx, doc_id, **columns)
             library.catalog.write_fields(tx, doc_id, values)
+            library.catalog.clear_fields(tx, doc_id, cleared)
     from docmgr.services.indexing import sync_index_quietly
 
     sync_index_quietly(library)  # the new type and fields are searchable at once
@@ -263,7 +281,10 @@ def train(library: Library, *, labels: Iterable[str] = TRAINED_LABELS, progress:
           cancel: Optional[CancelToken] = None) -> dict[str, Any]:
     """Train the library's models on its confirmed documents only; cross-validated macro-F1 per label.
 
-    Returns ``{"documents": n, "labels": {label: {"macro_f1": x | None, "classes": k}}}``.
+    The folds are grouped by near-duplicate cluster (:func:`cross_validated_f1`): excerpts, copies
+    and re-scans of one document are never split between training and test.
+    Returns ``{"documents": n, "labels": {label: {"macro_f1": x | None, "classes": k, "documents": n,
+    "groups": g}}}``.
     """
     cancel = cancel or CancelToken()
     docs = library.catalog.documents(status="confirmed")
@@ -273,17 +294,19 @@ def train(library: Library, *, labels: Iterable[str] = TRAINED_LABELS, progress:
         texts[doc.id] = "\n".join(p.text for p in library.catalog.pages(doc.id))
         progress(ProgressEvent(i + 1, len(docs), doc.filename, "reading"))
     report: dict[str, Any] = {"documents": len(docs), "labels": {}}
+    group_of = _groups(library, docs, texts)
     for label in labels:
         column = "type_code" if label == "type" else label
-        pairs = [(texts[d.id], getattr(d, column)) for d in docs if getattr(d, column)]
-        classes = sorted({y for _, y in pairs})
-        entry: dict[str, Any] = {"macro_f1": None, "classes": len(classes), "documents": len(pairs)}
+        pairs = [(texts[d.id], getattr(d, column), group_of[d.id]) for d in docs if getattr(d, column)]
+        classes = sorted({y for _, y, _ in pairs})
+        entry: dict[str, Any] = {"macro_f1": None, "classes": len(classes), "documents": len(pairs),
+                                 "groups": len({g for _, _, g in pairs})}
         report["labels"][label] = entry
         if len(classes) < 2:
             continue
         progress(ProgressEvent(0, 1, label, "training"))
         x, y = [p[0] for p in pairs], [p[1] for p in pairs]
-        entry["macro_f1"] = _cross_validated_f1(label, x, y, cancel)
+        entry["macro_f1"] = cross_validated_f1(label, x, y, [p[2] for p in pairs], cancel)
         model = TextModel.train(label, x, y)
         with library.write_lock():
             model.save(library.paths.models / f"{label}.skops")
@@ -292,26 +315,51 @@ def train(library: Library, *, labels: Iterable[str] = TRAINED_LABELS, progress:
     return report
 
 
-def _cross_validated_f1(label: str, x: list[str], y: list[str], cancel: CancelToken) -> Optional[float]:
-    from collections import Counter
+def _groups(library: Library, docs: Sequence[Any], texts: Mapping[int, str]) -> dict[int, int]:
+    """The near-duplicate group of each confirmed document (by its own number and its text)."""
+    from docmgr.classify.groups import near_duplicate_groups
+
+    numbers = library.catalog.field_values("number")
+    ids = [d.id for d in docs]
+    groups = near_duplicate_groups([texts[i] for i in ids], [str(numbers.get(i) or "") for i in ids])
+    return dict(zip(ids, groups))
+
+
+def cross_validated_f1(label: str, x: Sequence[str], y: Sequence[str], groups: Sequence[Any],
+                       cancel: Optional[CancelToken] = None) -> Optional[float]:
+    """Macro-F1 of :class:`TextModel` over folds that never split a group (a document and its
+    excerpts, copies and re-scans: :mod:`docmgr.classify.groups`) between training and test.
+
+    A class needs documents from two groups to be both learned and tested; classes with fewer are left
+    out of the figure. None when fewer than two classes remain.
+    """
+    from collections import defaultdict
 
     from sklearn.metrics import f1_score
-    from sklearn.model_selection import StratifiedKFold
+    from sklearn.model_selection import StratifiedGroupKFold
 
-    counts = Counter(y)
-    keep = [i for i, lab in enumerate(y) if counts[lab] >= 2]
+    cancel = cancel or CancelToken()
+    groups_of: dict[str, set[Any]] = defaultdict(set)
+    for lab, g in zip(y, groups):
+        groups_of[lab].add(g)
+    keep = [i for i, lab in enumerate(y) if len(groups_of[lab]) >= 2]
     ys = [y[i] for i in keep]
     if len(set(ys)) < 2:
         return None
-    folds = min(5, min(Counter(ys).values()))
+    folds = min(5, min(len(groups_of[lab]) for lab in set(ys)))
     truth: list[str] = []
     pred: list[str] = []
-    for tr, te in StratifiedKFold(folds, shuffle=True, random_state=0).split(keep, ys):
+    splitter = StratifiedGroupKFold(folds, shuffle=True, random_state=0)
+    for tr, te in splitter.split(keep, ys, [groups[i] for i in keep]):
         cancel.check()
+        if len({ys[i] for i in tr}) < 2:
+            continue
         m = TextModel.train(label, [x[keep[i]] for i in tr], [ys[i] for i in tr])
         probs = m.predict_proba([x[keep[i]] for i in te])
         pred += [max(p.items(), key=lambda kv: kv[1])[0] for p in probs]
         truth += [ys[i] for i in te]
+    if not truth:
+        return None
     return round(float(f1_score(truth, pred, average="macro")), 4)
 
 
@@ -331,7 +379,13 @@ def retrain_if_due(library: Library, *, progress: ProgressCallback = no_progress
 
 def type_display(code: Optional[str]) -> Optional[str]:
     """The Vietnamese name of a type code."""
-    return taxonomy().name(code)
+    return type_names().get(code, code) if code is not None else None
+
+
+@lru_cache(maxsize=1)
+def type_names() -> dict[str, str]:
+    """Code -> Vietnamese name, once per process (a list of 100k rows asks for each row)."""
+    return {code: t.name_vi for code, t in taxonomy().types.items()}
 
 
 def field_of_work_display(code: Optional[str]) -> Optional[str]:

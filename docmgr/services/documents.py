@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from docmgr.core.errors import UsageError
 from docmgr.core.library import Library
@@ -32,6 +32,7 @@ def show(library: Library, doc_id: int) -> dict[str, Any]:
         "status": doc.display_status,
         "type": type_name(doc.type_code),
         "type_code": doc.type_code,
+        "normative": doc.normative,
         "confidence": doc.confidence,
         "fields": {k: v.value for k, v in doc.fields.items()},
         "field_confidence": {k: v.confidence for k, v in doc.fields.items()},
@@ -41,6 +42,7 @@ def show(library: Library, doc_id: int) -> dict[str, Any]:
         "candidates": doc.classification.get("candidates", []),
         "why": "; ".join(doc.classification.get("why", [])),
         "reasons": doc.classification.get("reasons", []),  # {code, params}: for the app to word (classify/reasons.py)
+        "sources": doc.classification.get("sources", {}),  # field -> {page, line, last}: where it was read
         "text_source": doc.text_source,
         "notes": doc.notes,
         "pages": [{"number": p.number, "text": p.text, "source": p.source, "confidence": p.confidence}
@@ -66,11 +68,12 @@ def summary(doc: Document) -> dict[str, Any]:
 
 
 def list_documents(library: Library, *, status: Optional[str] = None,
-                   type_code: Optional[str] = None) -> list[Document]:
-    """Documents (not trashed unless ``status="trashed"``), filtered by status and type code."""
+                   type_code: Optional[str] = None) -> Iterator[Document]:
+    """Documents (not trashed unless ``status="trashed"``), filtered by status and type code, in id
+    order; streamed from the catalog a few hundred at a time."""
     if status is not None and status not in STATUSES:
         raise UsageError(f"unknown status {status!r} (one of: {', '.join(STATUSES)})")
-    return library.catalog.documents(status=status, type_code=type_code)
+    return library.catalog.iter_documents(status=status, type_code=type_code)
 
 
 def trash(library: Library, doc_id: int) -> None:

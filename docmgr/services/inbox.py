@@ -1,16 +1,19 @@
 """A watched inbox folder: which files in it are ready to ingest. A file is ready once it is fully
 written — its size and modification time the same at two checks in a row — and it is handed out
 only once (a file written again with new content counts as new); empty files wait. Partial downloads and Office lock
-files (``~$…``, ``*.part``, ``*.crdownload``, ``*.tmp``) are never handed out. Qt-free: the GUI calls
-:meth:`InboxScanner.poll` from a timer; a script could call it in a loop."""
+files (``~$…``, ``*.part``, ``*.crdownload``, ``*.tmp``) are never handed out. With a catalog, what was
+taken is remembered there (path, size, mtime, sha256), so a restart neither takes nor hashes those
+files again. Qt-free: the GUI calls :meth:`InboxScanner.poll` from a timer, in its write pool; a script
+could call it in a loop."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
-from docmgr.services.ingest import expand_inputs
+from docmgr.core.catalog import Catalog
+from docmgr.services.ingest import IngestResult, expand_inputs
 
 IGNORED_SUFFIXES = (".part", ".crdownload", ".tmp", ".partial", ".download")
 _Signature = tuple[int, int]
@@ -21,12 +24,16 @@ class InboxScanner:
 
     Args:
         folder: the watched folder (walked recursively, hidden entries skipped).
+        catalog: where what was taken is remembered across restarts (None: in memory only).
     """
 
-    def __init__(self, folder: str | os.PathLike[str]) -> None:
+    def __init__(self, folder: str | os.PathLike[str], catalog: Optional[Catalog] = None) -> None:
         self.folder = Path(folder)
+        self.catalog = catalog
         self._last: dict[Path, _Signature] = {}
         self._taken: dict[Path, _Signature] = {}
+        if catalog is not None:
+            self._taken = {Path(p): sig for p, sig in catalog.inbox_taken().items()}
 
     def _scan(self) -> dict[Path, _Signature]:
         seen: dict[Path, _Signature] = {}
@@ -53,12 +60,26 @@ class InboxScanner:
             self._taken[path] = now[path]
         return sorted(ready)
 
+    def remember(self, results: Sequence[IngestResult]) -> None:
+        """Keep in the catalog what became of files this scanner handed out (their sha256 when filed)."""
+        if self.catalog is None:
+            return
+        entries = []
+        for result in results:
+            sig = self._taken.get(Path(result.path))
+            if sig is None:
+                continue
+            sha256 = self.catalog.get(result.id).sha256 if result.id is not None else None
+            entries.append((str(Path(result.path)), sig[0], sig[1], sha256))
+        if entries:
+            self.catalog.remember_inbox(entries)
+
     def give_back(self, paths: list[Path]) -> None:
         """Hand ``paths`` out again at the next poll (the caller could not take them now)."""
         for path in paths:
             self._taken.pop(path, None)
 
 
-def scanner_for(folder: str) -> Optional[InboxScanner]:
+def scanner_for(folder: str, catalog: Optional[Catalog] = None) -> Optional[InboxScanner]:
     """A scanner for the ``inbox_folder`` setting ("" = none)."""
-    return InboxScanner(folder) if folder.strip() else None
+    return InboxScanner(folder, catalog) if folder.strip() else None

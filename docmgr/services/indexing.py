@@ -2,8 +2,8 @@
 
 The catalog is the source of truth. A document whose row has ``indexed = 0`` (new, edited, trashed
 or restored) is brought into the index by :func:`sync_index`; a missing, stale (other schema or
-engine) or damaged index is rebuilt from the catalog by :func:`reindex`, with a notice. Every index
-write holds the library's write lock, so one writer at a time touches it.
+engine) or damaged index is rebuilt from the catalog by :func:`reindex`, with a notice. One writer at a
+time touches an index generation (:meth:`IndexStore.writer_lock`); catalog writes go on meanwhile.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from __future__ import annotations
 import contextlib
 import logging
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from docmgr.core.errors import Cancelled, LibraryError
-from docmgr.core.library import Library
+from docmgr.core.library import LOCK_TIMEOUT, Library
 from docmgr.core.models import Document
 from docmgr.core.progress import CancelToken, ProgressCallback, ProgressEvent, no_progress
 from docmgr.search import Engine, IndexDoc, IndexStore, IndexUnusable
@@ -119,14 +119,21 @@ def reindex(library: Library, *, progress: ProgressCallback = no_progress, cance
                 break
         _wait_for(running)  # another rebuild will make the index usable: wait for it, then check again
     try:
-        docs = library.catalog.documents()  # the snapshot (changes from now on are in the journal)
-        total = len(docs)
+        # the catalog read a chunk at a time (changes from now on are in the journal), one writer
+        # and one commit: memory stays bounded whatever the library's size
+        total = int(library.catalog.connection().execute(
+            "SELECT COUNT(*) FROM documents WHERE trashed_at IS NULL").fetchone()[0])
         progress(ProgressEvent(0, total, "", "indexing"))
-        for start in range(0, total, BATCH):
-            cancel.check()
-            chunk = docs[start:start + BATCH]
-            engine.write([index_doc(library, d) for d in chunk], [])
-            progress(ProgressEvent(min(total, start + BATCH), total, chunk[-1].filename, "indexing"))
+
+        def entries() -> Iterator[IndexDoc]:
+            for done, doc in enumerate(library.catalog.iter_documents(), 1):
+                if done % 100 == 0:
+                    cancel.check()
+                    progress(ProgressEvent(done, total, doc.filename, "indexing"))
+                yield index_doc(library, doc)
+
+        total = engine.build(entries())
+        progress(ProgressEvent(total, total, "", "indexing"))
         cancel.check()
         with library.write_lock():
             changed = store.changed_since_start(folder) | set(library.catalog.unindexed_ids())
@@ -183,27 +190,34 @@ def _write_ids(library: Library, engine: Engine, ids: list[int]) -> None:
 
 
 def sync_index(library: Library, *, timeout: Optional[float] = None, notice: Optional[Notice] = None) -> int:
-    """Index every document marked ``indexed = 0`` and drop trashed ones; returns how many were handled.
+    """Index every document not indexed as it is now and drop trashed ones; returns how many were handled.
+
+    Filing goes on meanwhile: the library's write lock is held only for a moment to claim the pending
+    rows (and tell a running rebuild about them), and for each chunk's mark; the index itself is
+    written under the index's own writer lock, one writer at a time. A row changed while it is being
+    written stays pending for the next sync.
 
     Args:
-        timeout: seconds to wait for the write lock (None = the library's default); on timeout a
+        timeout: seconds to wait for the locks (None = the library's default); on timeout a
             :class:`LibraryError` is raised.
     """
     if not library.catalog.unindexed_ids():
         return 0
     open_index(library, notice=notice).close()  # rebuilt here if unusable
-    with (library.write_lock() if timeout is None else library.write_lock(timeout)):
-        ids = library.catalog.unindexed_ids()  # again, under the lock
+    store = store_of(library)
+    wait = LOCK_TIMEOUT if timeout is None else timeout
+    with store.writer_lock(wait):
+        with library.write_lock(wait):
+            ids = library.catalog.claim_unindexed()
+            store.note_changes(ids)  # a rebuild running now re-reads them before it swaps
         if not ids:
             return 0
-        store = store_of(library)
         engine = store.open()
         try:
             for start in range(0, len(ids), BATCH):
                 chunk = ids[start:start + BATCH]
                 _write_ids(library, engine, chunk)
-                store.note_changes(chunk)  # a rebuild running now re-reads them before it swaps
-                library.catalog.mark_indexed(chunk)
+                library.catalog.mark_indexed(chunk, claimed=True)
         finally:
             engine.close()
         return len(ids)

@@ -1,5 +1,9 @@
 """Filing inputs into a library: each file read, checked, and filed in one transaction — or rejected
-with one line naming the cause, a copy in the quarantine, and the batch going on."""
+with one line naming the cause, a copy in the quarantine, and the batch going on.
+
+A failure of the library itself (its lock held too long, the catalog locked or damaged, a full or
+read-only disk) is not the input's fault: it raises :class:`~docmgr.core.errors.LibraryError`, which
+stops the batch; nothing is half-written, rejected or quarantined."""
 
 from __future__ import annotations
 
@@ -10,8 +14,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from docmgr.core.catalog import now_iso
-from docmgr.core.errors import Cancelled, DocmgrError, RejectedInput
-from docmgr.core.library import Library
+from docmgr.core.errors import Cancelled, DocmgrError, LibraryError, RejectedInput
+from docmgr.core.library import Library, library_failure
 from docmgr.core.models import Document
 from docmgr.core.progress import CancelToken, ProgressCallback, no_progress
 from docmgr.core.text import nfc
@@ -112,7 +116,8 @@ def prepare(library: Library, path: Path, password: Optional[str], reader: Optio
 def finish(library: Library, item: Prepared, cancel: CancelToken, reader: Optional[TextReader],
            on_page: Optional[Callable[[int, int], None]], doc_type: Optional[str] = None,
            index: bool = True, while_waiting: Optional[Callable[[], None]] = None) -> IngestResult:
-    """Read (what is left), file, or reject one prepared input. Only :class:`Cancelled` escapes.
+    """Read (what is left), file, or reject one prepared input. Only :class:`Cancelled` and
+    :class:`LibraryError` (the library failed, not the input: the batch stops) escape.
 
     ``while_waiting`` is called now and then while this file's OCR runs (the batch queues more work)."""
     display, ctx = str(item.path), item.ctx
@@ -139,19 +144,27 @@ def finish(library: Library, item: Prepared, cancel: CancelToken, reader: Option
             run_steps(EXTRACT_STEPS, ctx)
         ctx.cancel.check()
         return _file(library, ctx, display, doc_type, index)
-    except Cancelled:
+    except (Cancelled, LibraryError):
         raise
     except RejectedInput as exc:
         return _reject(library, item.path, display, exc.cause, cancel)
-    except TimeoutError:
-        return _reject(library, item.path, display,
-                       f"took longer than the per-file limit ({library.settings.file_time_limit:g} s)", cancel)
-    except MemoryError:
-        return _reject(library, item.path, display, "too large to process in memory", cancel)
-    except Exception as exc:  # a bug or an unforeseen library error: reject this file, keep going
+    except Exception as exc:
+        failure = library_failure(library.root, exc)
+        if failure is None:
+            return _unreadable(library, item, display, exc, cancel)
+        raise failure from exc
+
+
+def _unreadable(library: Library, item: Prepared, display: str, exc: Exception, cancel: CancelToken) -> IngestResult:
+    """Reject an input whose reading failed without a typed cause (a time limit, memory, a bug)."""
+    if isinstance(exc, TimeoutError):
+        cause = f"took longer than the per-file limit ({library.settings.file_time_limit:g} s)"
+    elif isinstance(exc, MemoryError):
+        cause = "too large to process in memory"
+    else:  # a bug: reject this file, keep going
         log.error("unexpected error while reading %s", display, exc_info=exc)
-        return _reject(library, item.path, display, f"unexpected error ({type(exc).__name__}: {exc})"[:200],
-                       cancel)
+        cause = f"unexpected error ({type(exc).__name__}: {exc})"[:200]
+    return _reject(library, item.path, display, cause, cancel)
 
 
 def limit_of(library: Library) -> Optional[float]:
@@ -201,8 +214,8 @@ def ingest_paths(library: Library, paths: Sequence[str | os.PathLike[str]], *, p
             return batch.run(password, doc_type, progress, cancel, on_result)
         finally:
             batch.close()
-    except Cancelled:
-        batch.index.flush()  # what was filed before the cancel is searchable too
+    except (Cancelled, LibraryError):
+        batch.index.flush()  # what was filed before the cancel (or the library's failure) is searchable too
         raise
 
 
@@ -234,18 +247,35 @@ def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional
                    suffix=ctx.sniffed.suffix, added=now_iso(), status=status, trashed=False,
                    text_source=ctx.text_source, page_count=len(ctx.pages), source_path=display,
                    type_code=filing.type_code, confidence=filing.confidence, field_of_work=filing.field_of_work,
-                   classification=filing.classification, fields=filing.fields)
+                   classification=filing.classification, fields=filing.fields, normative=filing.normative)
     with library.write_lock():
         existing = library.catalog.find_sha256(ctx.sha256)  # another process may have filed it meanwhile
         if existing is not None:
             return _duplicate(library, display, existing)
-        library.store_original(ctx.source, ctx.sha256, ctx.sniffed.suffix)
+        try:
+            library.store_original(ctx.source, ctx.sha256, ctx.sniffed.suffix)
+        except OSError as exc:  # the source is gone or unreadable now: the input's fault; else the library's
+            if library_failure(library.root, exc) is not None or not isinstance(exc, (FileNotFoundError,
+                                                                                     PermissionError)):
+                raise library_failure(library.root, exc) or LibraryError(
+                    f"{library.root}: cannot store the original ({exc})") from exc
+            raise RejectedInput(f"could not be read ({exc.strerror or exc})") from exc
         try:
             with library.catalog.transaction() as tx:
                 doc_id = library.catalog.insert_document(tx, doc, ctx.pages)
-        except BaseException:
-            library.discard_original(ctx.sha256, ctx.sniffed.suffix)
+        except BaseException as exc:
+            try:
+                library.discard_original(ctx.sha256, ctx.sniffed.suffix)
+            except Exception:  # the catalog error below says what went wrong
+                log.warning("%s: stored original not removed after the failed filing", display, exc_info=True)
+            failure = library_failure(library.root, exc) if isinstance(exc, Exception) else None
+            if failure is not None and failure is not exc:
+                raise failure from exc
             raise
+    try:
+        library.release_quarantined(ctx.filename, ctx.sha256)  # rejected before (e.g. without its password)
+    except Exception as exc:  # the document is filed; a stale quarantine copy is only untidy
+        log.warning("%s: quarantine not tidied (%s)", display, exc)
     if ocr_results:
         _save_derived(library, ctx.sha256, ocr_results, ctx.filename)
     if index:
@@ -272,13 +302,18 @@ def _duplicate(library: Library, display: str, doc_id: int) -> IngestResult:
 
 
 def _reject(library: Library, path: Path, display: str, cause: str, cancel: CancelToken) -> IngestResult:
+    """The rejection of one input: a copy in the quarantine and a row in the catalog, both best effort —
+    this never raises (but for the user's cancel, which is no rejection)."""
     if cancel.cancelled:  # a page failed because the user pressed Ctrl-C: that is a cancel, not a rejection
         raise Cancelled()
     quarantined = None
     try:
         if path.is_file() and os.access(path, os.R_OK) and path.stat().st_size > 0:
             quarantined = library.quarantine(path, cause)
-    except OSError:
-        quarantined = None
-    library.catalog.add_rejection(display, nfc(path.name), cause, str(quarantined) if quarantined else None)
+    except Exception:
+        log.warning("%s: not copied to the quarantine", display, exc_info=True)
+    try:
+        library.catalog.add_rejection(display, nfc(path.name), cause, str(quarantined) if quarantined else None)
+    except Exception as exc:  # the result below still says why; the next filing meets the library's problem
+        log.error("%s: rejection not recorded in the catalog (%s)", display, exc)
     return IngestResult(display, "rejected", None, 0, None, None, cause)

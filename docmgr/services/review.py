@@ -10,7 +10,8 @@ from docmgr.core.library import Library
 from docmgr.core.text import nfc
 
 # fields offered for editing on every document, in this order (others the document has follow)
-EDITABLE_FIELDS = ("number", "issued", "issuer", "signer", "subject", "place", "summary")
+# (``summary`` is the trích yếu: one field, shown once)
+EDITABLE_FIELDS = ("number", "issued", "issuer", "signer", "place", "summary")
 
 
 def type_choices() -> list[tuple[str, str]]:

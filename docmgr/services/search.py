@@ -1,5 +1,6 @@
-"""Search use cases: queries, autocomplete, "more like this" — each on an index brought up to date
-first (:mod:`docmgr.services.indexing`), and rebuilt once when it turns out damaged."""
+"""Search use cases: queries, autocomplete, "more like this" — reads of the index as it is (they never
+write it: the writers keep it up to date, :mod:`docmgr.services.indexing`); an index that turns out
+damaged is rebuilt, once per generation."""
 
 from __future__ import annotations
 
@@ -14,19 +15,14 @@ from docmgr.search import query as qt
 from docmgr.search.engine import Bool, Term
 from docmgr.search.plan import engine_stats, relax_first
 from docmgr.search.suggest import did_you_mean
-from docmgr.services.indexing import (SYNC_LOCK_WAIT, Notice, index_doc, open_index, reindex, store_of, sync_index,
-                                      title_of, type_name)
+from docmgr.services.indexing import Notice, index_doc, open_index, reindex, store_of, title_of, type_name
 
 log = logging.getLogger(__name__)
 
 
-def _fresh_index(library: Library, notice: Optional[Notice]) -> Engine:
-    try:
-        sync_index(library, timeout=SYNC_LOCK_WAIT, notice=notice)
-    except LibraryError as exc:  # a long write holds the library: answer from the index as it is
-        log.info("search index not brought up to date: %s", exc)
-    except IndexUnusable as exc:
-        _rebuild(library, notice, str(exc))
+def _reader(library: Library, notice: Optional[Notice]) -> Engine:
+    """The index as it is now, for reading. A read never writes: bringing the index up to date is the
+    writer's work (ingest, edits, trash); only a missing, stale or damaged index is rebuilt here."""
     return open_index(library, notice=notice)
 
 
@@ -35,10 +31,20 @@ def _rebuild(library: Library, notice: Optional[Notice], why: str) -> None:
     reindex(library)
 
 
+_REBUILT: set[tuple[str, str]] = set()  # (index folder, generation) made by a rebuild after damage
+
+
 def _with_retry(library: Library, engine: Engine, notice: Optional[Notice],
                 work: Callable[[Engine], Any]) -> tuple[Engine, Any]:
-    """Run ``work``; when the index turns out unreadable, rebuild it (unless another process already
-    replaced it) and run once more. Returns the engine in use (to close) and the result."""
+    """Run ``work``; when the index turns out damaged, rebuild it — at most once per index generation
+    (a generation that a rebuild made is not rebuilt again in this process), unless another process
+    already replaced it — and run once more. Any other engine error
+    (:class:`~docmgr.search.engine.EngineFailed`) is raised as it is: a bug is not damage. Returns the
+    engine in use (to close) and the result.
+
+    Raises:
+        LibraryError: the index is still unreadable after its rebuild.
+    """
     try:
         return engine, work(engine)
     except IndexUnusable as exc:
@@ -46,9 +52,18 @@ def _with_retry(library: Library, engine: Engine, notice: Optional[Notice],
         engine.close()
         current = store_of(library).pointer().get("dir")
         if failed is None or current == failed.name:
+            if (str(library.paths.index), str(current)) in _REBUILT:
+                raise LibraryError(f"the search index is damaged again after its rebuild ({exc}); "
+                                   "see the library log, then run docmgr reindex") from exc
             _rebuild(library, notice, f"is damaged ({exc})")
-        engine = open_index(library, notice=notice)
+            _REBUILT.add((str(library.paths.index), str(store_of(library).pointer().get("dir"))))
+    engine = open_index(library, notice=notice)
+    try:
         return engine, work(engine)
+    except IndexUnusable as exc:
+        engine.close()
+        raise LibraryError(f"the search index is unreadable even after its rebuild ({exc}); "
+                           "see the library log, then run docmgr reindex") from exc
 
 
 # -- queries ---------------------------------------------------------------------------------------
@@ -60,7 +75,7 @@ def search(library: Library, query: str, *, limit: int = 20, sort: str = "releva
         UsageError: bad query syntax (the message says what is wrong).
     """
     node = parse(query)
-    engine = _fresh_index(library, notice)
+    engine = _reader(library, notice)
     try:
         engine, (results, strict) = _with_retry(library, engine, notice, lambda e: execute(e, node, limit, sort))
         suggestion = did_you_mean(engine, query, node, execute) if strict == 0 else None
@@ -107,7 +122,7 @@ def suggest(library: Library, prefix: str, *, limit: int = 8) -> list[str]:
         return []
     tok = toks[-1]
     field, form = ("exact", tok) if has_marks(tok) else ("folded", fast_fold(tok))
-    engine = _fresh_index(library, None)
+    engine = _reader(library, None)
     try:
         found = engine.terms(field, form, limit * 3)
     finally:
@@ -127,7 +142,7 @@ def more_like_this(library: Library, doc_id: int, *, limit: int = 10, terms: int
     entry = index_doc(library, doc)
     counts = Counter(t for t in analyse(" ".join(text for _, text in entry.pages) + " " + entry.title).folded.split()
                      if len(t) > 1 and not t.isdigit())
-    engine = _fresh_index(library, None)
+    engine = _reader(library, None)
     try:
         n = max(1, engine.doc_count())
         weighted = []

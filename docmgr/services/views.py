@@ -4,26 +4,31 @@ those ids, and a page image rendered from the original. Qt-free, so the GUI's li
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from docmgr.core.library import Library
 from docmgr.core.text import sort_key
 
-# view name -> (working statuses or None for all, trashed); besides these, the filtered views
-# ``type:<code>`` and ``year:<yyyy>`` (documents not in the trash, see :data:`FILTERS`)
-VIEWS: dict[str, tuple[Optional[tuple[str, ...]], bool]] = {
-    "review": (("inbox", "needs-review"), False),
-    "all": (None, False),
-    "trash": (None, True),
+# view name -> SQL condition on documents; besides these, the filtered views ``type:<code>``,
+# ``year:<yyyy>`` and ``normative:1`` / ``normative:0`` (documents not in the trash, see :data:`FILTERS`)
+VIEWS: dict[str, str] = {
+    "review": "trashed_at IS NULL AND status IN ('inbox', 'needs-review')",
+    "all": "trashed_at IS NULL",
+    "trash": "trashed_at IS NOT NULL",
 }
-# a document's year: the year of its issued date, else of the day it was added (as the search's year facet)
-_YEAR_SQL = ("SELECT d.id, COALESCE(substr(json_extract(f.value, '$'), 1, 4), substr(d.added, 1, 4)) "
-             "FROM documents d LEFT JOIN fields f ON f.doc_id = d.id AND f.key = 'issued' "
-             "WHERE d.trashed_at IS NULL")
-# sortable columns: a documents column (SQL order) or a field key (Vietnamese collation in Python)
+# filtered view prefix -> SQL condition with one parameter (among the documents not in the trash);
+# a document's year is the year of its issued date, else of the day it was added (as the search's facet)
+FILTERS: dict[str, str] = {"type": "trashed_at IS NULL AND type_code IS ?",
+                           "year": "trashed_at IS NULL AND year = ?",
+                           "normative": "trashed_at IS NULL AND normative = ?"}
+# sortable columns -> the documents column that orders them (text columns hold core.text.sort_text
+# keys, so SQLite's binary order is the Vietnamese collation); "type" orders by the types' names
 COLUMNS = ("type", "number", "issued", "issuer", "pages", "status", "filename")
-_SQL_ORDER = {"pages": "page_count", "status": "status", "id": "id"}
-_FIELD_ORDER = {"number", "issued", "issuer"}
+_ORDER = {"id": "id", "pages": "page_count", "status": "status", "number": "k_number", "issued": "f_issued",
+          "issuer": "k_issuer", "filename": "k_filename", "added": "added"}
+_ROW_SQL = ("SELECT id, type_code, f_number, f_issued, f_issuer, page_count, status, trashed_at, filename, normative "
+            "FROM documents WHERE id IN ({})")
+_CHUNK = 500  # ids bound in one IN (…): far below SQLite's variable limit on every platform
 
 
 @dataclass(frozen=True)
@@ -38,91 +43,88 @@ class Row:
     pages: int
     status: str
     filename: str
+    normative: bool = False  # a legal normative document: the list marks it beside the type
 
     def value(self, column: str) -> Any:
         return getattr(self, column)
 
 
-def _type_ids(library: Library, code: str) -> set[int]:
-    rows = library.catalog.connection().execute(
-        "SELECT id FROM documents WHERE trashed_at IS NULL AND type_code IS ?", (code or None,))
-    return {int(r[0]) for r in rows}
+def type_names() -> dict[str, str]:
+    """Type code -> Vietnamese name (cached once per process)."""
+    from docmgr.services.classify import type_names as names  # the classifier's modules load lazily
+
+    return names()
 
 
-def _year_ids(library: Library, year: str) -> set[int]:
-    return {int(i) for i, y in library.catalog.connection().execute(_YEAR_SQL) if str(y) == year}
-
-
-# filtered view prefix -> the ids it keeps (among the documents not in the trash)
-FILTERS: dict[str, Callable[[Library, str], set[int]]] = {"type": _type_ids, "year": _year_ids}
-
-
-def _base_ids(library: Library, view: str, order: str = "id", descending: bool = False) -> list[int]:
+def _condition(view: str) -> tuple[str, list[Any]]:
+    if view in VIEWS:
+        return VIEWS[view], []
     kind, _, value = view.partition(":")
-    if view in VIEWS or kind not in FILTERS:
-        statuses, trashed = VIEWS[view]
-        return library.catalog.view_ids(statuses, trashed=trashed, order=order, descending=descending)
-    kept = FILTERS[kind](library, value)
-    return [i for i in library.catalog.view_ids(None, order=order, descending=descending) if i in kept]
+    if kind not in FILTERS:
+        raise ValueError(f"unknown view {view!r}")
+    if kind == "type":
+        return FILTERS[kind], [value or None]
+    if kind == "normative":
+        return FILTERS[kind], [0 if value == "0" else 1]
+    return FILTERS[kind], [value]
 
 
 def view_ids(library: Library, view: str, column: str = "id", descending: bool = False) -> list[int]:
     """Ids of ``view`` (a key of :data:`VIEWS`, ``type:<code>`` or ``year:<yyyy>``) sorted by ``column``;
-    text sorts with Vietnamese collation."""
-    if column in _SQL_ORDER:
-        return _base_ids(library, view, _SQL_ORDER[column], descending)
-    ids = _base_ids(library, view)
-    if column in _FIELD_ORDER:
-        values = library.catalog.field_values(column)
-        text = {i: str(values.get(i, "")) for i in ids}
-    elif column in ("type", "filename"):
-        text = {r.id: r.value(column) for r in rows(library, ids)}
+    text sorts with Vietnamese collation, empty values last in either direction. One SQL query."""
+    where, args = _condition(view)
+    direction = "DESC" if descending else "ASC"
+    if column == "type":
+        names = type_names()
+        ranked = sorted(names, key=lambda c: (sort_key(names[c]), c))
+        # unknown or missing types last
+        order = f"CASE type_code {' '.join('WHEN ? THEN ?' for _ in ranked)} ELSE {len(ranked)} END {direction}"
+        args = args + [v for rank, code in enumerate(ranked) for v in (code, rank)]
+        order = f"type_code IS NULL, {order}"
+    elif column in _ORDER:
+        col = _ORDER[column]
+        order = f"{col} {direction}"
+        if col.startswith(("k_", "f_")):
+            order = f"{col} = '', {order}"
     else:
         raise ValueError(f"cannot sort by {column!r}")
-    keys = {i: sort_key(t) for i, t in text.items()}
-    # empty values last in either direction
-    filled = sorted((i for i in ids if text[i]), key=lambda i: (keys[i], i), reverse=descending)
-    return filled + [i for i in ids if not text[i]]
+    sql = f"SELECT id FROM documents WHERE {where} ORDER BY {order}, id {direction}"
+    return [int(r[0]) for r in library.catalog.connection().execute(sql, args)]
 
 
 def type_counts(library: Library) -> list[tuple[str, str, int]]:
     """``(type code, Vietnamese name, documents)`` of the types in use (not in the trash), sorted by
     name with Vietnamese collation; unclassified documents come last with code ``""``."""
-    from docmgr.services.documents import type_name
-
+    names = type_names()
     rows = library.catalog.connection().execute(
         "SELECT type_code, COUNT(*) FROM documents WHERE trashed_at IS NULL GROUP BY type_code")
-    named = [(str(code or ""), type_name(code) or str(code or ""), int(n)) for code, n in rows]
+    named = [(str(code or ""), names.get(code, str(code)) if code else "", int(n)) for code, n in rows]
     return sorted(named, key=lambda t: (not t[0], sort_key(t[1]), t[0]))
 
 
 def year_counts(library: Library) -> list[tuple[int, int]]:
     """``(year, documents)`` of the documents not in the trash, newest year first (the year of the
     issued date, else of the day the document was added)."""
-    counts: dict[int, int] = {}
-    for _id, year in library.catalog.connection().execute(_YEAR_SQL):
-        if str(year).isdigit():
-            counts[int(year)] = counts.get(int(year), 0) + 1
-    return sorted(counts.items(), reverse=True)
+    rows = library.catalog.connection().execute(
+        "SELECT year, COUNT(*) FROM documents WHERE trashed_at IS NULL GROUP BY year")
+    return sorted(((int(y), int(n)) for y, n in rows if str(y).isdigit()), reverse=True)
 
 
 def rows(library: Library, ids: Sequence[int]) -> list[Row]:
-    """Rows for ``ids``, in the same order (ids no longer in the catalog are left out)."""
-    from docmgr.services.documents import type_name
-
-    if not ids:
-        return []
-    by_id = {d.id: d for d in library.catalog.documents(status=None, ids=list(ids))}
-    by_id.update({d.id: d for d in library.catalog.documents(status="trashed", ids=list(ids))})
-    out = []
-    for i in ids:
-        d = by_id.get(i)
-        if d is None:
-            continue
-        f = {k: "" if v.value is None else str(v.value) for k, v in d.fields.items()}
-        out.append(Row(d.id, type_name(d.type_code) or "", f.get("number", ""), f.get("issued", ""),
-                       f.get("issuer", ""), d.page_count, d.display_status, d.filename))
-    return out
+    """Rows for ``ids``, in the same order (ids no longer in the catalog are left out). Reads only the
+    documents table: the listed fields are its columns."""
+    names = type_names()
+    conn = library.catalog.connection()
+    by_id: dict[int, Row] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start:start + _CHUNK])
+        for r in conn.execute(_ROW_SQL.format(",".join("?" * len(chunk))), chunk):
+            code = r["type_code"]
+            by_id[int(r["id"])] = Row(int(r["id"]), names.get(code, code) if code else "", r["f_number"],
+                                      r["f_issued"], r["f_issuer"], int(r["page_count"]),
+                                      "trashed" if r["trashed_at"] is not None else r["status"], r["filename"],
+                                      bool(r["normative"]))
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def page_image(library: Library, doc_id: int, number: int, scale: float = 1.0) -> Optional[Any]:

@@ -348,7 +348,7 @@
     <message>
         <location filename="../../docmgr/gui/widgets/metadata.py" line="23"/>
         <source>Summary</source>
-        <translation>Tóm tắt</translation>
+        <translation>Trích yếu</translation>
     </message>
     <message>
         <location filename="../../docmgr/gui/widgets/metadata.py" line="24"/>
@@ -799,6 +799,36 @@ AND  OR  NOT  -từ  ( )</translation>
 Drop files or folders on this window, or use File › Import…</source>
         <translation>Chưa có văn bản nào ở đây.
 Kéo thả tệp hoặc thư mục vào cửa sổ này, hoặc chọn Tệp › Nhập tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/models/documents.py" line="1"/>
+        <source>§ normative</source>
+        <translation>§ QPPL</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/widgets/navigator.py" line="1"/>
+        <source>Normative documents (QPPL)</source>
+        <translation>Văn bản QPPL</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/widgets/metadata.py" line="1"/>
+        <source>A legal normative document (văn bản quy phạm pháp luật)</source>
+        <translation>Văn bản quy phạm pháp luật</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/widgets/metadata.py" line="1"/>
+        <source>Read on page {0}, line {1}: {2}</source>
+        <translation>Đọc ở trang {0}, dòng {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/widgets/metadata.py" line="1"/>
+        <source>fits no type: no heading or number, and the words alone are not enough</source>
+        <translation>không khớp loại nào: không có tiêu đề hay số, chỉ từ ngữ thì chưa đủ</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/widgets/metadata.py" line="1"/>
+        <source>no title, a symbol without a type abbreviation, then &apos;Kính gửi:&apos; (a Công văn)</source>
+        <translation>không có tiêu đề, ký hiệu không có chữ viết tắt loại văn bản, rồi &apos;Kính gửi:&apos; (công văn)</translation>
     </message>
 </context>
 </TS>

@@ -74,6 +74,9 @@ def test_language_switch_applies_at_once(qtbot: Any, library_path: Path) -> None
         assert win.metadata.form_labels[0].text() == "Status"
         assert win.import_action.text() == "&Import…"
         assert english.isChecked()
+        from docmgr.gui.workers import write_pool
+
+        write_pool().waitForDone()  # the setting is saved in the write pool, off the GUI thread
         assert open_library(library_path).settings.ui_language == "en"
 
         win.set_language("vi")

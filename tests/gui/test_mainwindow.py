@@ -95,22 +95,33 @@ def test_cancel_stops_a_batch(qtbot: Any, window: Any, inputs: Path) -> None:
     assert window.errors_panel.rows() == []
 
 
-def test_trash_and_restore(qtbot: Any, window: Any, inputs: Path) -> None:
+def test_trash_and_restore(qtbot: Any, window: Any, inputs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both run in the write pool, off the GUI thread (the library's write lock can wait 120 s)."""
+    import threading
+
+    import docmgr.services.documents as documents
+
+    threads: list[str] = []
+    for name in ("trash", "restore"):
+        real = getattr(documents, name)
+        monkeypatch.setattr(documents, name, lambda lib, i, _real=real: (
+            threads.append(threading.current_thread().name), _real(lib, i))[1])
     import_and_wait(qtbot, window, _two_inputs(inputs))
     window.navigator.select_view("all")
     assert window.model.rowCount() == 2
     window.table.selectAll()
     assert len(window.selected_ids()) == 2
     qtbot.mouseClick(window.delete_button, Qt.MouseButton.LeftButton)
-    assert window.model.rowCount() == 0
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=10_000)
     window.navigator.select_view("trash")
     assert window.model.rowCount() == 2
     assert window.restore_button.isVisible() and not window.delete_button.isVisible()
     window.table.selectRow(0)
     qtbot.mouseClick(window.restore_button, Qt.MouseButton.LeftButton)
-    assert window.model.rowCount() == 1
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=10_000)
     window.navigator.select_view("all")
     assert window.model.rowCount() == 1
+    assert len(threads) == 3 and threading.main_thread().name not in threads
 
 
 def test_unexpected_error_is_logged_and_shown(window: Any) -> None:
@@ -130,5 +141,22 @@ def test_first_run_names_missing_ocr_data_and_how_to_install_it(qtbot: Any, libr
     win = build_window(str(library_path))
     assert win is not None
     qtbot.addWidget(win)
+    win.warm_up()  # what the app does once the window is shown: the check runs off the GUI thread
+    qtbot.waitUntil(lambda: win.warm_done, timeout=60000)
     text = win.messages.text()
     assert "xyz" in text and "apt-get install tesseract-ocr-xyz" in text and "Windows" in text
+
+
+def test_a_held_library_is_a_message_not_rejections(qtbot: Any, window: Any, inputs: Path) -> None:
+    """A library failure during an import stops it with one message; no good file is listed as rejected."""
+    from tests.fixtures.failing import held_lock
+
+    good = [inputs / f"don-{i}.txt" for i in range(2)]
+    for path in good:
+        path.write_text("ĐƠN ĐỀ NGHỊ\nHọ và tên: Nguyễn Văn Đức\n", encoding="utf-8")
+    window.library.lock_timeout = 0.5
+    with held_lock(window.library.paths.write_lock):
+        import_and_wait(qtbot, window, good)
+    assert window.errors_panel.rows() == []
+    assert "held the library" in window.messages.text()
+    assert list(window.library.paths.quarantine.iterdir()) == []

@@ -92,6 +92,9 @@ def test_saved_search_in_the_navigator(qtbot: Any, searched: Any, library_path: 
     _search(qtbot, window, "ninh kieu")
     window.save_search("Ninh Kiều")
     from docmgr.core.settings import Settings
+    from docmgr.gui.workers import write_pool
+
+    write_pool().waitForDone()  # saved in the write pool, off the GUI thread
 
     saved = Settings.load(window.library.paths.settings).saved_searches
     assert saved == [{"name": "Ninh Kiều", "query": "ninh kieu", "type_code": None, "year": None, "status": "inbox"}]

@@ -13,4 +13,5 @@ COMMANDS: list[str] = [
     "export_pdf",
     "search",
     "reindex",
+    "types",
 ]

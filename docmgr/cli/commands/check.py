@@ -8,7 +8,10 @@ from typing import Any
 
 def register(sub: Any) -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="verify the library",
-                       description="Verify every original's checksum and the catalog's consistency.")
+                       description="Verify every original's checksum and the catalog's consistency. "
+                                   "An interrupted full check continues where it stopped.")
+    p.add_argument("--quick", action="store_true",
+                   help="skip the checksums: catalog, every original present with its size, the index (seconds)")
     p.add_argument("--json", action="store_true")
     return p
 
@@ -20,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
 
     bar = ProgressBar(unit="doc")
     try:
-        report = check_library(open_library(args.library), progress=bar)
+        report = check_library(open_library(args.library), full=not args.quick, progress=bar)
     finally:
         bar.close()
     if args.json:
@@ -31,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"{problem['kind']}: {ident}{problem['detail']}")
         for path in report["unreferenced_files"]:
             print(f"note: unreferenced file (left by an interrupted filing; harmless): {path}")
+        if report.get("resumed_from"):
+            print(f"(continued an interrupted check after #{report['resumed_from']})")
         print(f"{report['checked']} documents checked: " + ("ok" if report["ok"] else
                                                              f"{len(report['problems'])} problems"))
     return 0 if report["ok"] else 1

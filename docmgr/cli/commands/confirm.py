@@ -14,7 +14,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
                                    "marked as edited; confirmed documents train the classifier. "
                                    "--field field_of_work=… sets the field of work.")
     p.add_argument("id", type=positive_int, metavar="ID")
-    p.add_argument("--type", dest="doc_type", metavar="T", help="document type: code or Vietnamese name")
+    p.add_argument("--type", dest="doc_type", metavar="T", help="document type: code or Vietnamese name (`docmgr types` lists them)")
     p.add_argument("--field", action="append", default=[], metavar="KEY=VALUE", type=_pair,
                    help="set a field (number, issued, place, issuer, summary, signer, id_numbers, …); repeatable")
     p.add_argument("--json", action="store_true", help="print the document as `show --json` does")

@@ -15,7 +15,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--password", help="password for encrypted PDFs")
     p.add_argument("--type", dest="doc_type", metavar="T",
-                   help="file the documents as confirmed with this type (code or Vietnamese name): training data")
+                   help="file the documents as confirmed with this type (code or Vietnamese name; `docmgr types` lists them): training data")
     p.add_argument("--json", action="store_true", help="one JSON object per input file (JSON Lines)")
     return p
 

@@ -8,7 +8,7 @@ from typing import Any
 
 def register(sub: Any) -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="list documents", description="List documents (the trash with --status trashed).")
-    p.add_argument("--type", dest="doc_type", metavar="T", help="only this document type")
+    p.add_argument("--type", dest="doc_type", metavar="T", help="only this document type (code or Vietnamese name; `docmgr types` lists them)")
     p.add_argument("--status", choices=["inbox", "needs-review", "confirmed", "trashed"])
     p.add_argument("--json", action="store_true", help="one JSON object per document (JSON Lines)")
     return p

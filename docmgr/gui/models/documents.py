@@ -24,6 +24,8 @@ STATUS_LABELS = {"inbox": QT_TR_NOOP("Inbox"),
                  "confirmed": QT_TR_NOOP("Confirmed"),
                  "trashed": QT_TR_NOOP("Trashed")}
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# the mark beside the type of a legal normative document (văn bản quy phạm pháp luật)
+NORMATIVE_MARK = QT_TR_NOOP("§ normative")
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -51,9 +53,10 @@ class DocumentsModel(QAbstractTableModel):
 
     # -- loading -----------------------------------------------------------------------------
     def set_view(self, view: str) -> None:
-        """Show another view."""
-        self.view = view
-        self.refresh()
+        """Show another view (nothing is read again when it is the one shown)."""
+        if view != self.view:
+            self.view = view
+            self.refresh()
 
     def refresh(self) -> None:
         """Reload the ids (after an import, a delete, a restore); rows are fetched again on demand."""
@@ -109,6 +112,8 @@ class DocumentsModel(QAbstractTableModel):
         value = row.value(key)
         if key == "status":
             return _tr(STATUS_LABELS.get(value, value))
+        if key == "type" and row.normative:
+            return f"{value} · {_tr(NORMATIVE_MARK)}" if value else _tr(NORMATIVE_MARK)
         return value
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
@@ -118,5 +123,8 @@ class DocumentsModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort = (COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)
-        self.refresh()
+        # column -1: no column chosen, the default order (newest first)
+        wanted = ("id", True) if column < 0 else (COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)
+        if wanted != self._sort:
+            self._sort = wanted
+            self.refresh()

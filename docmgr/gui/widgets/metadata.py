@@ -1,16 +1,23 @@
-"""The metadata panel, where a document is reviewed: status, the type with the classifier's top three
-suggestions, their confidence and its reason, the fields (editable, with confidence), notes, Confirm,
-and the text. Emits :attr:`MetadataPanel.confirm_requested`; the window runs the save in a worker."""
+"""The metadata panel, where a document is reviewed: status, the type (marked when the document is a
+legal normative one) with the classifier's top three suggestions, their confidence and its reason, the
+fields (editable, with confidence), notes, Confirm, and the text. Emits
+:attr:`MetadataPanel.confirm_requested`; the window runs the save in a worker.
+
+Where each field came from: hovering or focusing a field highlights its source lines in the text below
+and emits :attr:`MetadataPanel.field_focused` (the window draws the lines on the page image); the
+field's tooltip quotes the lines."""
 
 from __future__ import annotations
 
 from typing import Any, Optional
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-                               QScrollArea, QVBoxLayout, QWidget)
+                               QScrollArea, QTextEdit, QVBoxLayout, QWidget)
 
-from docmgr.gui.models.documents import STATUS_LABELS
+from docmgr.gui.models.documents import NORMATIVE_MARK, STATUS_LABELS
+from docmgr.services.provenance import field_source, source_lines
 from docmgr.services.review import field_rows, reasons_text, type_choices
 
 FIELD_LABELS = {
@@ -18,7 +25,6 @@ FIELD_LABELS = {
     "issued": QT_TR_NOOP("Date"),
     "issuer": QT_TR_NOOP("Issuer"),
     "signer": QT_TR_NOOP("Signer"),
-    "subject": QT_TR_NOOP("Subject"),
     "place": QT_TR_NOOP("Place"),
     "summary": QT_TR_NOOP("Summary"),
     "id_numbers": QT_TR_NOOP("ID numbers"),
@@ -36,8 +42,13 @@ REASON_TEXTS = {
     "no-abbreviation": QT_TR_NOOP("no type abbreviation in '{number}' (a Công văn's symbol)"),
     "vv-line": QT_TR_NOOP("'V/v' summary line: {line}"),
     "no-evidence": QT_TR_NOOP("no heading, number or known words"),
+    "greeting": QT_TR_NOOP("no title, a symbol without a type abbreviation, then 'Kính gửi:' (a Công văn)"),
+    "no-type": QT_TR_NOOP("fits no type: no heading or number, and the words alone are not enough"),
     "few-words": QT_TR_NOOP("only {count} known word(s): low confidence"),
     "terms": QT_TR_NOOP("terms: {terms}"),
+    "form-code": QT_TR_NOOP("form code in '{code}'"),
+    "form-title": QT_TR_NOOP("form title '{line}'"),
+    "form-markers": QT_TR_NOOP("{count} labelled blanks of the form {form}"),
 }
 
 
@@ -57,6 +68,7 @@ class MetadataPanel(QScrollArea):
     """
 
     confirm_requested = Signal(int, str, dict, str)
+    field_focused = Signal(str)  # a field's key, when the reviewer hovers or focuses it ("" when left)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +80,13 @@ class MetadataPanel(QScrollArea):
         self.type_names = dict(type_choices())
         for code, name in self.type_names.items():
             self.type_box.addItem(name, code)
+        self.normative = QLabel()
+        self.normative.setStyleSheet("color:#7a3e00; font-weight:bold;")
+        type_row = QWidget()
+        type_layout = QHBoxLayout(type_row)
+        type_layout.setContentsMargins(0, 0, 0, 0)
+        type_layout.addWidget(self.type_box, 1)
+        type_layout.addWidget(self.normative)
         self.suggestions = QLabel()
         self.suggestions.setWordWrap(True)
         self.why = QLabel()
@@ -77,10 +96,11 @@ class MetadataPanel(QScrollArea):
         self.file.setWordWrap(True)
         self.form = QFormLayout()
         self.form_labels = [QLabel() for _ in range(5)]
-        for label, widget in zip(self.form_labels, (self.status, self.type_box, self.suggestions, self.why, self.file)):
+        for label, widget in zip(self.form_labels, (self.status, type_row, self.suggestions, self.why, self.file)):
             self.form.addRow(label, widget)
         self.fields = QFormLayout()
         self.field_edits: dict[str, QLineEdit] = {}
+        self.highlighted = ""  # the field whose source lines are highlighted in the text
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(60)
         self.confirm_button = QPushButton()
@@ -135,8 +155,10 @@ class MetadataPanel(QScrollArea):
 
     def clear(self) -> None:
         self.doc = None
-        for w in (self.status, self.suggestions, self.why, self.file):
+        for w in (self.status, self.suggestions, self.why, self.file, self.normative):
             w.setText("")
+        self.highlighted = ""
+        self.text.setExtraSelections([])
         self.type_box.setCurrentIndex(0)
         while self.fields.rowCount():
             self.fields.removeRow(0)
@@ -151,6 +173,9 @@ class MetadataPanel(QScrollArea):
         self.status.setText(_tr(STATUS_LABELS.get(doc["status"], doc["status"])))
         index = self.type_box.findData(doc.get("type_code") or "")
         self.type_box.setCurrentIndex(max(index, 0))
+        self.normative.setText(_tr(NORMATIVE_MARK) if doc.get("normative") else "")
+        self.normative.setToolTip(_tr("A legal normative document (văn bản quy phạm pháp luật)")
+                                  if doc.get("normative") else "")
         shown = [f"{c.get('type') or self.type_names.get(c.get('type_code', ''), c.get('type_code'))} "
                  f"{percent(c.get('probability'))}"
                  for c in doc.get("candidates", [])[:3]]
@@ -161,6 +186,7 @@ class MetadataPanel(QScrollArea):
         self.file.setText(doc["filename"])
         for key, value, conf in field_rows(doc):
             edit = QLineEdit(value)
+            edit.setCursorPosition(0)  # a long trích yếu shows from its start
             edit.setProperty("original", value)
             row = QHBoxLayout()
             row.addWidget(edit, 1)
@@ -169,9 +195,51 @@ class MetadataPanel(QScrollArea):
             row.addWidget(confidence)
             self.fields.addRow(_tr(FIELD_LABELS.get(key, key)), row)
             self.field_edits[key] = edit
+            edit.setProperty("field", key)
+            edit.installEventFilter(self)
+            source = field_source(doc, key)
+            if source is not None:
+                quoted = " / ".join(source_lines(doc, source))
+                edit.setToolTip(_tr("Read on page {0}, line {1}: {2}").replace("{0}", str(source["page"]))
+                                .replace("{1}", str(source["line"] + 1)).replace("{2}", quoted))
         self.notes.setPlainText(doc.get("notes") or "")
         self.text.setPlainText("\n\n".join(p["text"] for p in doc["pages"]))
         self.confirm_button.setEnabled(doc["status"] != "trashed")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.Enter) and watched.property("field"):
+            self.highlight_field(str(watched.property("field")))
+        return super().eventFilter(watched, event)
+
+    def highlight_field(self, key: str) -> None:
+        """Highlight the lines field ``key`` was read from in the text, and tell the window."""
+        if self.doc is None or key == self.highlighted:
+            return
+        self.highlighted = key
+        selections = []
+        source = field_source(self.doc, key)
+        if source is not None:
+            start = 0
+            for page in self.doc["pages"]:
+                if page["number"] == source["page"]:
+                    break
+                start += len(page["text"]) + 2  # the pages are joined with a blank line
+            lines = self.doc["pages"][source["page"] - 1]["text"].split("\n") if source["page"] <= len(self.doc["pages"]) else []
+            first = start + sum(len(ln) + 1 for ln in lines[:source["line"]])
+            last = start + sum(len(ln) + 1 for ln in lines[:source["last"] + 1]) - 1
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(max(0, first))
+            cursor.setPosition(max(first, last), QTextCursor.MoveMode.KeepAnchor)
+            sel = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(255, 230, 0, 160))
+            fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            sel.format, sel.cursor = fmt, cursor  # type: ignore[attr-defined]
+            selections.append(sel)
+            self.text.setTextCursor(cursor)
+            self.text.ensureCursorVisible()
+        self.text.setExtraSelections(selections)
+        self.field_focused.emit(key if source is not None else "")
 
     def chosen_type(self) -> str:
         return str(self.type_box.currentData() or "")

@@ -25,6 +25,7 @@ NAV_ITEMS: list[tuple[str, str, bool]] = [
     ("review", QT_TR_NOOP("Inbox / needs review"), False),
     ("all", QT_TR_NOOP("All documents"), False),
     ("type", QT_TR_NOOP("Document types"), True),
+    ("normative:1", QT_TR_NOOP("Normative documents (QPPL)"), False),
     ("year", QT_TR_NOOP("Years"), True),
     ("trash", QT_TR_NOOP("Trash"), False),
     ("search", QT_TR_NOOP("Saved searches"), True),

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpin
 
 from docmgr.core.library import Library
 from docmgr.core.settings import AppSettings
+from docmgr.gui.workers import write_op
 
 ENGINES = ("whoosh", "tantivy")
 
@@ -92,12 +93,20 @@ class SettingsDialog(QDialog):
         s.inbox_folder = self.inbox_folder.text().strip()
         s.search_engine = self.engine.currentText()
         s.ui_language = language
-        self.library.save_settings()
         folder = self.library_folder.text().strip()
-        if folder and Path(folder).expanduser() != Path(self.library.root):
+        change_library = bool(folder) and Path(folder).expanduser() != Path(self.library.root)
+        if change_library:
             self.app_settings.library = folder
-            self.app_settings.save()
             self.restart_needed = True
+        library, app_settings = self.library, self.app_settings
+
+        def write() -> None:  # in the write pool: the library's lock may be held by another writer
+            library.save_settings()
+            if change_library:
+                app_settings.save()
+
+        parent = self.parent()
+        write_op(write, failed=getattr(getattr(parent, "errors", None), "report", None))
 
     def accept(self) -> None:
         self.save()

@@ -14,8 +14,10 @@ def test_the_29_administrative_types_with_unique_ascii_codes() -> None:
     assert len(admin) == 29
     codes = [c.lower() for c in tax.types]
     assert len(codes) == len(set(codes)) and all(c.isascii() for c in codes)
-    # one abbreviation, two types: the administrative and the normative Quyết định / Nghị quyết
-    assert sorted(tax.by_abbr("QĐ")) == ["QD", "QD-QPPL"] and sorted(tax.by_abbr("NQ")) == ["NQ", "NQ-QPPL"]
+    # the type is the form: a normative Quyết định is a Quyết định (normative is a flag, not a type)
+    assert tax.by_abbr("QĐ") == ["QD"] and tax.by_abbr("NQ") == ["NQ"]
+    assert tax.current("QD-QPPL") == "QD" and tax.current("NQ-QPPL") == "NQ" and "QD-QPPL" not in tax.types
+    assert tax.resolve("Quyết định quy phạm pháp luật").code == "QD"
     assert tax.by_abbr("QyĐ") == ["QYD"] and tax.types["CV"].abbr == ""
     assert {"TK-KS", "DDK-DD", "DDK-BD", "GCN-QSDD", "DXGPXD", "GDK-HKD", "DKN", "DTC", "PAKN"} <= set(tax.types)
     assert "ho-tich" in tax.fields_of_work and set(tax.triage) == {"desk", "agency"}
@@ -30,7 +32,7 @@ def test_code_or_name_any_case_with_or_without_diacritics(typed: str) -> None:
 @pytest.mark.parametrize("typed, code", [("THÔNG TƯ", "TT"), ("NGHỊ ĐỊNH", "ND"), ("LUẬT", "LUAT"),
                                          ("PHÁP LỆNH", "PL"), ("NGHỊ QUYẾT", "NQ"), ("cong van", "CV"),
                                          ("Hợp đồng", "HDD"), ("ĐỀ ÁN", "DDA"), ("dự án", "DA"),
-                                         ("to khai dang ky khai sinh", "TK-KS"), ("hoà", None)])
+                                         ("to khai dang ky khai sinh", "TK-KS"), ("KHÁC", "KHAC"), ("hoà", None)])
 def test_names_of_the_dataset_labels_resolve(typed: str, code: str | None) -> None:
     tax = load_taxonomy()
     if code is None:

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from docmgr.core.catalog import MIGRATIONS, SCHEMA_VERSION, Catalog, _statements
+from docmgr.core.catalog import MIGRATIONS, SCHEMA_VERSION, Catalog, _sort_text, _statements
 from docmgr.core.errors import LibraryError, NotFound
 from docmgr.core.models import Document, FieldValue, Page, Word
 
@@ -99,3 +99,32 @@ def test_component_tables_migrate_step_by_step_and_refuse_a_newer_catalog(tmp_pa
     older = Catalog(tmp_path / "catalog.sqlite")
     with pytest.raises(LibraryError, match="newer than this docmgr"):
         older.ensure_component("records.widgets", steps[:1])
+
+
+def test_normative_types_become_their_form_plus_the_normative_flag(tmp_path: Path) -> None:
+    """A catalog from before the flag: QD-QPPL / NQ-QPPL become QD / NQ, normative from the type or number."""
+    step = next(i for i, m in enumerate(MIGRATIONS) if "ADD COLUMN normative" in m)
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.create_function("docmgr_sort_text", 1, _sort_text)  # the earlier steps' triggers call it
+    for script in MIGRATIONS[:step]:
+        for statement in _statements(script):
+            conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {step}")
+    rows = [("a", "QD-QPPL", '{"candidates": [{"type_code": "QD-QPPL", "probability": 0.9}]}'), ("b", "NQ-QPPL", "{}"),
+            ("c", "ND", "{}"), ("d", "QD", "{}"), ("e", "QD", "{}")]
+    for sha, code, cls in rows:
+        conn.execute("INSERT INTO documents (sha256, filename, size, mime, suffix, added, text_source, page_count,"
+                     " type_code, classification) VALUES (?, 'x.pdf', 3, 'application/pdf', '.pdf', '2025-01-01', 'ocr',"
+                     " 1, ?, ?)", (sha, code, cls))
+    conn.execute("""INSERT INTO fields (doc_id, key, value) VALUES (4, 'number', '"87/2025/QĐ-UBND"')""")
+    conn.execute("""INSERT INTO fields (doc_id, key, value) VALUES (5, 'number', '"2820/QĐ-UBND"')""")
+    conn.commit()
+    conn.close()
+
+    cat = Catalog(path)
+    assert cat.schema_version == SCHEMA_VERSION
+    got = {d.sha256: (d.type_code, d.normative) for d in cat.documents()}
+    assert got == {"a": ("QD", True), "b": ("NQ", True), "c": ("ND", True), "d": ("QD", True), "e": ("QD", False)}
+    assert cat.get(1).classification["candidates"][0]["type_code"] == "QD"
+    assert [d.sha256 for d in cat.documents(normative=False)] == ["e"]

@@ -136,6 +136,7 @@ def test_sigkill_mid_indexing_then_every_filed_document_is_found(tmp_path: Path,
     library = make_library(path, engine_name)
     filed = library.catalog.all_ids()
     assert len(filed) >= 40
+    sync_index(library)  # the next writer's catch-up (searches never write the index)
     for doc_id in filed:
         r = search(library, f"KILL{doc_id:06d}")
         assert [h["id"] for h in r["hits"]] == [doc_id]

@@ -58,6 +58,7 @@ def _count_syncs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 def test_a_batch_is_indexed_once_and_every_document_is_found(library: Any, inputs: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index_catchup, "INDEX_EVERY", 1e9)  # a slow machine must not reach the interval
     calls = _count_syncs(monkeypatch)
     pending_while_filing: list[int] = []
     results = ingest_paths(library, _notes(inputs, 6), workers=1,
@@ -85,9 +86,39 @@ def test_with_readers_the_index_catches_up_at_most_twice(library: Any, inputs: P
 def test_a_long_batch_catches_up_as_it_goes(library: Any, inputs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(index_catchup, "INDEX_EVERY", 0.0)
     calls = _count_syncs(monkeypatch)
-    pending: list[int] = []
-    ingest_paths(library, _notes(inputs, 3), on_result=lambda r: pending.append(len(library.catalog.unindexed_ids())))
-    assert calls == [1, 1, 1] and pending == [0, 0, 0]
+    results = ingest_paths(library, _notes(inputs, 4), workers=1)
+    assert len(calls) >= 2  # catch-ups during the batch, beside the filing, and one at its end
+    assert library.catalog.unindexed_ids() == []
+    for i, r in enumerate(results):
+        assert _found(library, i) == {r.id}
+
+
+def test_filing_goes_on_while_the_index_writer_waits(library: Any, inputs: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index's writer lock held elsewhere (another process writing it) stalls only the catch-up:
+    every file is filed meanwhile, and indexed once the lock is free."""
+    monkeypatch.setattr(index_catchup, "INDEX_EVERY", 0.0)
+    notes = _notes(inputs, 4)
+    filed: list[IngestResult] = []
+    done = threading.Event()
+    lock = indexing.store_of(library).writer_lock(60)
+    lock.__enter__()
+    try:
+        worker = threading.Thread(target=lambda: (ingest_paths(library, notes, workers=1, on_result=filed.append),
+                                                  done.set()))
+        worker.start()
+        deadline = time.monotonic() + 120
+        while len(filed) < len(notes) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert [r.status for r in filed] == ["filed"] * len(notes)  # all filed while the index was locked
+        assert not done.is_set()  # the batch's last catch-up waits for the lock
+        assert len(library.catalog.unindexed_ids()) == len(notes)
+    finally:
+        lock.__exit__(None, None, None)
+    worker.join(120)
+    assert done.is_set() and library.catalog.unindexed_ids() == []
+    for i, r in enumerate(filed):
+        assert _found(library, i) == {r.id}
 
 
 def test_a_cancelled_batch_leaves_index_and_catalog_consistent(library: Any, inputs: Path) -> None:
