@@ -8,5 +8,6 @@ setup(
     packages=[*find_packages(include=["docmgr", "docmgr.*"]), "docmgr.resources"],
     package_dir={"docmgr.resources": "resources"},
     package_data={"docmgr": ["py.typed"],
-                  "docmgr.resources": ["*.json", "*.jsonl", "*.md", "starter/*.skops", "i18n/*.qm", "i18n/*.ts"]},
+                  "docmgr.resources": ["*.json", "*.jsonl", "*.md", "starter/*.skops", "i18n/*.qm", "i18n/*.ts",
+                                       "records/*.json"]},
 )

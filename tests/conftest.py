@@ -23,6 +23,17 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    # platformdirs itself: on Windows and macOS it ignores the XDG variables (AppData, ~/Library)
+    import platformdirs
+
+    for kind in ("data", "config", "cache", "state", "log", "documents", "runtime"):
+        folder = home / kind
+
+        def as_path(*_args: Any, _folder: Path = folder, **_kwargs: Any) -> Path:
+            return _folder
+
+        monkeypatch.setattr(platformdirs, f"user_{kind}_path", as_path)
+        monkeypatch.setattr(platformdirs, f"user_{kind}_dir", lambda *a, _p=as_path, **k: str(_p()))
     monkeypatch.delenv("DOCMGR_LIBRARY", raising=False)
     monkeypatch.delenv("DOCMGR_SCRATCH", raising=False)
 

@@ -10,7 +10,7 @@ import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator, Union
+from typing import IO, Any, Iterator, Union
 
 PART_PREFIX = ".part-"  # temporary files: hidden, so that folder listings and scanners skip them
 
@@ -29,13 +29,13 @@ def atomic_output(target: Path) -> Iterator[Path]:
         yield part
         with part.open("rb+") as fh:
             os.fsync(fh.fileno())
-        os.replace(part, target)
+        part.replace(target)
     finally:
         part.unlink(missing_ok=True)
 
 
 @contextmanager
-def atomic_open(target: Path, mode: str = "wb", encoding: str | None = None) -> Iterator[IO]:  # type: ignore[type-arg]
+def atomic_open(target: Path, mode: str = "wb", encoding: str | None = None) -> Iterator[IO[Any]]:
     """A file open for writing whose content replaces ``target`` when the block ends without an
     exception (``mode`` "wb" or "w"; text is UTF-8 unless ``encoding`` says otherwise)."""
     if mode not in ("wb", "w"):

@@ -442,6 +442,11 @@ class Catalog:
             yield from self.documents(status=status, ids=ids)
             last = ids[-1]
 
+    def field_values(self, key: str) -> dict[int, Any]:
+        """``doc_id -> value`` of one field over the whole catalog."""
+        rows = self.connection().execute("SELECT doc_id, value FROM fields WHERE key = ?", (key,))
+        return {int(r[0]): json.loads(r[1]) for r in rows}
+
     def all_ids(self) -> list[int]:
         return [int(r[0]) for r in self.connection().execute("SELECT id FROM documents ORDER BY id")]
 

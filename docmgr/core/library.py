@@ -48,7 +48,11 @@ class Library:
                 folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise LibraryError(f"{root}: cannot create the library folder ({exc.strerror or exc})") from exc
-        self.scratch = scratch.claim(self.paths.tmp)  # OCR's scratch files: here, not in %TEMP%
+        self.scratch: Optional[Path] = None  # OCR's scratch files: here, not in %TEMP%
+        try:
+            self.scratch = scratch.claim(self.paths.tmp)
+        except OSError as exc:  # a read-only library can still be read
+            log.warning("%s: no scratch folder (%s); scratch files go to the system's temp folder", root, exc)
         self.settings = Settings.load(self.paths.settings)
         self.catalog = Catalog(self.paths.catalog, lock=self.write_lock)
 
@@ -101,7 +105,7 @@ class Library:
                 shutil.copyfileobj(src, out, 1 << 20)
             if file_sha256(tmp) != sha256:
                 raise LibraryError(f"{source}: the file changed while it was being read")
-        os.chmod(target, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+        target.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
         return target
 
     def discard_original(self, sha256: str, suffix: str) -> None:
@@ -203,7 +207,7 @@ def _update_hash(h: "hashlib._Hash", fh: IO[bytes]) -> None:
 def _force_remove(path: Path) -> None:
     """Delete a file even when it is read-only (Windows refuses otherwise)."""
     try:
-        os.chmod(path, stat.S_IWUSR | stat.S_IRUSR)
+        path.chmod(stat.S_IWUSR | stat.S_IRUSR)
     except OSError:
         pass
     path.unlink(missing_ok=True)

@@ -36,6 +36,9 @@ class Settings:
         ui_language: "" follows the system locale; "vi" or "en" forces one.
         saved_searches: searches kept in the app's navigator, each ``{"name", "query", "type_code",
             "year", "status"}``.
+        backup_folder: where the scheduled automatic backup goes ("" = none).
+        backup_keep: how many automatic backups to keep there (the oldest are removed).
+        backup_interval_hours: how old the newest automatic backup may get before the next one.
     """
 
     ocr_languages: str = "vie+eng"
@@ -48,6 +51,9 @@ class Settings:
     inbox_folder: str = ""
     ui_language: str = ""
     saved_searches: list[dict[str, Any]] = field(default_factory=list)
+    backup_folder: str = ""
+    backup_keep: int = 7
+    backup_interval_hours: float = 24.0
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod

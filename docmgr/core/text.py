@@ -64,7 +64,7 @@ def _syllable(word: str) -> str:
             letters[-1] += ch
         else:
             letters.append(ch)
-    bases = [unicodedata.normalize("NFD", l)[0].lower() for l in letters]
+    bases = [unicodedata.normalize("NFD", letter)[0].lower() for letter in letters]
     start = 0
     if len(bases) >= 2 and bases[0] == "q" and bases[1] == "u":
         start = 2

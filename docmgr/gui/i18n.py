@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 LANGUAGES = ("vi", "en")
 DEFAULT = "vi"
+EXTRA_CATALOGUES = ("archive",)  # resources/i18n/archive_vi.ts: the archive screens (gui/archive/)
 _installed: list[QTranslator] = []
 
 
@@ -61,6 +62,11 @@ def install(language: str) -> bool:
     else:
         log.warning("translation %s missing; run `make setup` to compile it", qm)
         ok = False
+    for extra in EXTRA_CATALOGUES:  # components with their own .ts (context of their own)
+        more = QTranslator(app)
+        if more.load(str(i18n_dir() / f"{extra}_{language}.qm")):
+            app.installTranslator(more)
+            _installed.append(more)
     # Qt's own dialogs and menus (file dialog, OK/Cancel, copy/paste): Qt's translation when it has one,
     # else ours (Qt ships no qtbase_vi; resources/i18n/qt_vi.ts holds the strings docmgr shows)
     qt = QTranslator(app)

@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
+        self.table.setDragEnabled(True)  # rows drop onto a dossier (gui/widgets/dossiers.py)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.table.verticalHeader().setDefaultSectionSize(style.row_height(self.table.font()))
         header = self.table.horizontalHeader()
         for column, width in enumerate((95, 110, 85, 165, 65, 85, 120)):
@@ -221,6 +223,12 @@ class MainWindow(QMainWindow):
         for action in (self.search_action, self.next_hit_action, self.previous_hit_action, self.save_search_action):
             self.search_menu.addAction(action)
 
+        self.dossier_menu = bar.addMenu("")
+        self.dossiers_action = QAction(self)
+        self.dossiers_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.dossiers_action.triggered.connect(self.open_dossiers)
+        self.dossier_menu.addAction(self.dossiers_action)
+
         self.view_menu = bar.addMenu("")
         self.language_menu = self.view_menu.addMenu("")
         self.language_actions = QActionGroup(self)
@@ -233,6 +241,9 @@ class MainWindow(QMainWindow):
             action.setChecked(code == i18n.current())
             self.language_actions.addAction(action)
             action.triggered.connect(lambda _on=False, c=code: self.set_language(c))
+        from docmgr.gui.archive.menu import ArchiveMenu
+
+        self.archive_menu = ArchiveMenu(self)  # register, disposal, history, statistics, users, backups
 
     def retranslate(self) -> None:
         """Set every text of the window in the current UI language; the widgets inside follow through
@@ -250,6 +261,8 @@ class MainWindow(QMainWindow):
         self.review_menu.setTitle(_tr("&Review"))
         self.search_menu.setTitle(_tr("&Search"))
         self.view_menu.setTitle(_tr("&View"))
+        self.dossier_menu.setTitle(_tr("&Dossiers"))
+        self.dossiers_action.setText(_tr("Dossier desk…"))
         self.language_menu.setTitle(_tr("&Language"))
         self.delete_button.setText(_tr("Move to trash"))
         self.restore_button.setText(_tr("Restore"))
@@ -561,6 +574,15 @@ class MainWindow(QMainWindow):
         return self.import_paths(paths, then=self.watcher.scanner.remember) is not None
 
     # -- settings ------------------------------------------------------------------------------
+    def open_dossiers(self) -> None:
+        """The dossier screen (its own window), over this library and the selected documents."""
+        from docmgr.gui.widgets.dossiers import DossierScreen
+
+        if getattr(self, "dossier_screen", None) is None:
+            self.dossier_screen = DossierScreen(self.library, self.selected_ids, self.errors.report)
+        self.dossier_screen.show()
+        self.dossier_screen.raise_()
+
     def open_settings(self) -> None:
         from docmgr.gui.widgets.settings import SettingsDialog
 

@@ -40,6 +40,7 @@ class TextLayer:
     pages: list[Page] = field(default_factory=list)
     ocr_jobs: list[Any] = field(default_factory=list)
     ocr_reasons: dict[int, str] = field(default_factory=dict)
+    ocr_layers: dict[int, str] = field(default_factory=dict)
 
 
 def read_text_layer(source: str, settings: Settings, password: Optional[str], sniffed: Sniffed,
@@ -50,7 +51,7 @@ def read_text_layer(source: str, settings: Settings, password: Optional[str], sn
     ctx.sniffed = sniffed
     ctx.pages_range = pages_range
     ExtractText().run(ctx)
-    return TextLayer(ctx.pages, ctx.ocr_jobs, ctx.ocr_reasons)
+    return TextLayer(ctx.pages, ctx.ocr_jobs, ctx.ocr_reasons, ctx.ocr_layers)
 
 
 def default_workers() -> int:
@@ -219,6 +220,7 @@ class TextReader:
             layer.pages.extend(part.pages)
             layer.ocr_jobs.extend(part.ocr_jobs)
             layer.ocr_reasons.update(part.ocr_reasons)
+            layer.ocr_layers.update(part.ocr_layers)
         return layer
 
     def result(self, read: PendingRead) -> TextLayer:

@@ -36,6 +36,9 @@ class IngestContext:
         password: for encrypted PDFs.
         cancel: cancel flag with the per-file deadline.
         on_page: called with (done, total) pages, for progress.
+        ocr_layers: the text layers of pages sent to OCR that may still beat it (a scanner's own OCR
+            layer), by page number: the better reading of each is kept.
+        scratch: a folder for temporary files (the library's tmp/; None: the system's).
         ocr_ahead: set when the OCR of ``ocr_jobs`` was already submitted (a batch reads ahead): called
             with (cancel, on_page), it waits for the pages, in order.
     """
@@ -52,8 +55,10 @@ class IngestContext:
     ocr_jobs: list[Any] = field(default_factory=list)
     ocr_results: list[Any] = field(default_factory=list)
     ocr_reasons: dict[int, str] = field(default_factory=dict)
+    ocr_layers: dict[int, str] = field(default_factory=dict)
     text_source: str = ""
     pages_range: Optional[tuple[int, int]] = None
+    scratch: Optional[Path] = None
     ocr_ahead: Optional[Callable[[CancelToken, Optional[Callable[[int, int], None]]], list[Any]]] = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -136,7 +141,8 @@ class Sniff(_Always):
 
 
 class ExtractText(_Always):
-    """Pages from the text layer (PDF), the text itself (txt, docx), or OCR jobs (scans, images)."""
+    """Pages from the text layer (PDF), the text itself (txt, docx, other office files through their
+    PDF rendition, kept in ``extra["rendition"]``), or OCR jobs (scans, images)."""
 
     name = "extract"
 
@@ -153,6 +159,15 @@ class ExtractText(_Always):
             from docmgr.ingest.office import read_docx
 
             ctx.pages = [Page(1, read_docx(ctx.source), "plain")]
+        elif kind == "office":
+            from docmgr.ingest.libreoffice import convert_to_pdf, rendition_pages
+            from docmgr.ingest.sniff import OFFICE_FORMATS
+
+            suffix = ctx.sniffed.suffix
+            pdf = convert_to_pdf(ctx.source, suffix, OFFICE_FORMATS[suffix][1], scratch=ctx.scratch,
+                                 cancel=ctx.cancel)
+            ctx.extra["rendition"] = pdf
+            ctx.pages = [Page(i, text, "plain") for i, text in enumerate(rendition_pages(pdf), start=1)]
         elif kind == "image":
             from docmgr.ingest.images import frame_count
 
@@ -168,6 +183,8 @@ class ExtractText(_Always):
                     ctx.pages.append(Page(page.number, page.text, "text-layer"))
                 else:
                     ctx.ocr_reasons[page.number] = page.ocr_reason
+                    if page.layer is not None:
+                        ctx.ocr_layers[page.number] = page.layer
                     ctx.ocr_jobs.append(OcrJob(str(ctx.source), "pdf", page.number - 1, page.number,
                                                ctx.password))
 
@@ -188,8 +205,17 @@ class Ocr:
         else:
             results = ocr_pages(ctx.ocr_jobs, languages=ctx.settings.ocr_languages, cancel=ctx.cancel,
                                 progress=ctx.on_page)
+        kept: list[Page] = []
+        if ctx.ocr_layers:   # a scanner's layer stays where OCR read the page worse
+            from docmgr.ingest.quality import layer_wins
+
+            layers = ctx.ocr_layers
+            won = {r.page.number for r in results if r.page.number in layers
+                   and layer_wins(layers[r.page.number], r.page.text)}
+            kept = [Page(n, layers[n], "text-layer") for n in sorted(won)]
+            results = [r for r in results if r.page.number not in won]
         ctx.ocr_results = results
-        ctx.pages = sorted([*ctx.pages, *(r.page for r in results)], key=lambda p: p.number)
+        ctx.pages = sorted([*ctx.pages, *(r.page for r in results), *kept], key=lambda p: p.number)
 
 
 class TextSource(_Always):

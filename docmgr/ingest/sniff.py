@@ -21,11 +21,22 @@ _IMAGE_FORMATS = {
     "GIF": ("image/gif", ".gif"),
 }
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# office files read through LibreOffice (kind "office"): suffix -> (mime, what the messages call it)
+OFFICE_FORMATS = {
+    ".doc": ("application/msword", "Word .doc"),
+    ".xls": ("application/vnd.ms-excel", "Excel .xls"),
+    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel .xlsx"),
+    ".odt": ("application/vnd.oasis.opendocument.text", "OpenDocument .odt"),
+    ".ods": ("application/vnd.oasis.opendocument.spreadsheet", "OpenDocument .ods"),
+    ".rtf": ("application/rtf", "RTF"),
+}
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # the compound file of Word 97-2003 and Excel 97-2003
+_OLE_SCAN = 64 * 1024 * 1024   # bytes searched for the stream names
 
 
 @dataclass(frozen=True)
 class Sniffed:
-    """What a file is: ``kind`` is "pdf", "image", "text" or "docx"."""
+    """What a file is: ``kind`` is "pdf", "image", "text", "docx" or "office" (through LibreOffice)."""
 
     kind: str
     mime: str
@@ -44,6 +55,10 @@ def sniff(path: Path) -> Sniffed:
         raise RejectedInput("named .pdf but is not a PDF")
     if head.startswith(b"PK\x03\x04"):
         return _sniff_zip(path)
+    if head.startswith(_OLE):
+        return _sniff_ole(path)
+    if head.startswith(b"{\\rtf"):
+        return office(".rtf")
     image = _sniff_image(path)
     if image is not None:
         return image
@@ -60,9 +75,35 @@ def _sniff_zip(path: Path) -> Sniffed:
         raise RejectedInput(f"damaged ZIP/office file ({exc})") from exc
     if "word/document.xml" in names:
         return Sniffed("docx", DOCX_MIME, ".docx")
-    if any(n.startswith(("xl/", "ppt/")) for n in names):
-        raise RejectedInput("unsupported office file (only Word .docx is read)")
+    if "xl/workbook.xml" in names:
+        return office(".xlsx")
+    if "mimetype" in names:
+        try:
+            with zipfile.ZipFile(path) as z:
+                kind = z.read("mimetype")[:100].decode("ascii", "replace").strip()
+        except (zipfile.BadZipFile, OSError, KeyError) as exc:
+            raise RejectedInput(f"damaged ZIP/office file ({exc})") from exc
+        for suffix in (".odt", ".ods"):
+            if kind == OFFICE_FORMATS[suffix][0]:
+                return office(suffix)
+    if any(n.startswith(("xl/", "ppt/")) for n in names) or "mimetype" in names:
+        raise RejectedInput("unsupported office file (only Word, Excel, OpenDocument text and spreadsheets are read)")
     raise RejectedInput("unsupported file type (a ZIP archive)")
+
+
+def office(suffix: str) -> Sniffed:
+    return Sniffed("office", OFFICE_FORMATS[suffix][0], suffix)
+
+
+def _sniff_ole(path: Path) -> Sniffed:
+    """Word 97-2003 or Excel 97-2003, by the names of the streams in the compound file's directory."""
+    with path.open("rb") as fh:
+        data = fh.read(_OLE_SCAN)
+    if "WordDocument".encode("utf-16-le") in data:
+        return office(".doc")
+    if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") + b"\x00\x00" in data:
+        return office(".xls")
+    raise RejectedInput("unsupported office file (an old Microsoft Office file that is not Word or Excel)")
 
 
 def _sniff_image(path: Path) -> Sniffed | None:

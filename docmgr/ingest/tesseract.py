@@ -20,8 +20,11 @@ from docmgr.core.errors import RejectedInput, ToolMissing
 from docmgr.core.models import Word
 from docmgr.core.scratch import as_system_temp, scratch_file
 from docmgr.core.text import nfc
+from docmgr.ingest import tesseract_path
 
 OSD_MIN_CONFIDENCE = 1.5  # Tesseract's orientation confidence needed before we turn a page
+
+tesseract_path.configure()  # PATH, the Windows install folder, or a copy beside the app
 
 
 @dataclass

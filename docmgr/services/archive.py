@@ -30,6 +30,11 @@ def archive_path(library: Library, sha256: str) -> Path:
     return library.paths.archive_copies / f"{sha256}.pdf"
 
 
+def rendition_path(library: Library, sha256: str) -> Path:
+    """Where the PDF rendition of an office original (.doc, .xls, .odt, ...) is kept, for the viewer."""
+    return library.paths.derived / "renditions" / f"{sha256}.pdf"
+
+
 def thumbnail_path(library: Library, sha256: str, number: int) -> Path:
     """Where the thumbnail of page ``number`` (1-based) is kept."""
     return library.paths.thumbnails / sha256 / f"{number}.png"
@@ -92,4 +97,4 @@ def rebuild(library: Library, doc_id: int, *, languages: str = "vie+eng", cancel
     return path
 
 
-__all__ = ["NoArchiveCopy", "archive_path", "export_pdf", "rebuild", "save_derived", "thumbnail_path"]
+__all__ = ["NoArchiveCopy", "archive_path", "export_pdf", "rebuild", "rendition_path", "save_derived", "thumbnail_path"]

@@ -119,7 +119,7 @@ class Batch:
         if group and self.reader is not None:
             documents = [item.layer.ocr_jobs if item.layer else [] for item in group]
             for item, parts in zip(group, self.reader.submit_ocr(documents, self.library.settings.ocr_languages,
-                                                                 limit_of(self.library))):
+                                                                 limit_of(self.library)), strict=True):
                 item.ocr = parts
             group.clear()
 

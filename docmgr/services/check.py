@@ -70,6 +70,9 @@ def check_library(library: Library, *, full: bool = True, progress: ProgressCall
     from docmgr.services.indexing import check_index
 
     problems.extend(check_index(library))
+    from docmgr.services.audit import check_problems
+
+    problems.extend(check_problems(library))
     stray = [p for p in library.paths.originals.glob("*/*") if p.name not in referenced]
     report.update({"ok": not problems, "checked": len(originals), "problems": problems,
                    "unreferenced_files": sorted(str(p) for p in stray)})

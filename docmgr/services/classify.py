@@ -27,6 +27,7 @@ from docmgr.core.library import Library
 from docmgr.core.models import FieldValue
 from docmgr.core.progress import CancelToken, ProgressCallback, ProgressEvent, no_progress
 from docmgr.core.text import nfc
+from docmgr.services import audit
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ def _load_models(library: Library) -> dict[str, TextModel]:
                 continue
             except ModelIncompatible as exc:
                 log.warning("%s; setting it aside and rebuilding from the confirmed documents", exc)
-                os.replace(own, own.with_name(own.name + ".incompatible"))
+                own.replace(own.with_name(own.name + ".incompatible"))
                 if label in TRAINED_LABELS:
                     train(library, labels=(label,))
                     if own.exists():
@@ -255,6 +256,9 @@ def confirm(library: Library, doc_id: int, type: Optional[str] = None,
             library.catalog.update_document(tx, doc_id, **columns)
             library.catalog.write_fields(tx, doc_id, values)
             library.catalog.clear_fields(tx, doc_id, cleared)
+            audit.log(tx, "confirm", audit.doc_target(doc_id),
+                      {**audit.confirm_detail(columns, values), **({"cleared": sorted(cleared)} if cleared else {})})
+        audit.sync_head(library)
     from docmgr.services.indexing import sync_index_quietly
 
     sync_index_quietly(library)  # the new type and fields are searchable at once
@@ -322,7 +326,7 @@ def _groups(library: Library, docs: Sequence[Any], texts: Mapping[int, str]) -> 
     numbers = library.catalog.field_values("number")
     ids = [d.id for d in docs]
     groups = near_duplicate_groups([texts[i] for i in ids], [str(numbers.get(i) or "") for i in ids])
-    return dict(zip(ids, groups))
+    return dict(zip(ids, groups, strict=True))
 
 
 def cross_validated_f1(label: str, x: Sequence[str], y: Sequence[str], groups: Sequence[Any],
@@ -340,7 +344,7 @@ def cross_validated_f1(label: str, x: Sequence[str], y: Sequence[str], groups: S
 
     cancel = cancel or CancelToken()
     groups_of: dict[str, set[Any]] = defaultdict(set)
-    for lab, g in zip(y, groups):
+    for lab, g in zip(y, groups, strict=False):
         groups_of[lab].add(g)
     keep = [i for i, lab in enumerate(y) if len(groups_of[lab]) >= 2]
     ys = [y[i] for i in keep]

@@ -7,6 +7,7 @@ from typing import Any, Iterator, Optional
 from docmgr.core.errors import UsageError
 from docmgr.core.library import Library
 from docmgr.core.models import STATUSES, Document
+from docmgr.services import audit
 
 LIST_FIELDS = ("number", "issued", "issuer")
 
@@ -80,6 +81,7 @@ def trash(library: Library, doc_id: int) -> None:
     """Move a document to the trash (reversible)."""
     with library.write_lock():
         library.catalog.set_trashed(doc_id, True)
+        audit.record_locked(library, "trash", audit.doc_target(doc_id))
     _reindex_quietly(library)
 
 
@@ -87,6 +89,7 @@ def restore(library: Library, doc_id: int) -> None:
     """Take a document back out of the trash."""
     with library.write_lock():
         library.catalog.set_trashed(doc_id, False)
+        audit.record_locked(library, "restore", audit.doc_target(doc_id))
     _reindex_quietly(library)
 
 

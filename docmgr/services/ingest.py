@@ -22,6 +22,8 @@ from docmgr.core.text import nfc
 from docmgr.ingest.parallel import OcrPart, PendingRead, TextLayer, TextReader, default_workers
 from docmgr.ingest.pipeline import (EXTRACT_STEPS, READ_STEPS, ExtractText, IngestContext, StopPipeline,
                                     run_steps)
+from docmgr.records.register import secrecy_warning
+from docmgr.services import audit
 from docmgr.services.classify import Filing, filing_for, type_display
 
 log = logging.getLogger(__name__)
@@ -39,6 +41,7 @@ class IngestResult:
     text_source: Optional[str] = None
     type: Optional[str] = None
     error: Optional[str] = None
+    warning: Optional[str] = None  # filed, but the clerk should know (a secrecy mark: records/register.py)
 
     def to_json(self) -> dict[str, object]:
         return asdict(self)
@@ -95,15 +98,17 @@ def prepare(library: Library, path: Path, password: Optional[str], reader: Optio
     """Check, hash and sniff a file; submit its text layer unless the catalog or an earlier file of the
     batch (``seen``: their sha256) has these bytes. An image needs no reader: its pages (frames) are
     counted here."""
-    ctx = IngestContext(source=path, settings=library.settings, password=password)
+    ctx = IngestContext(source=path, settings=library.settings, password=password, scratch=library.paths.tmp)
     item = Prepared(path, ctx)
     try:
         run_steps([*READ_STEPS, _Duplicate(library)], ctx)
         if reader is not None and "duplicate_of" not in ctx.extra and ctx.sha256 not in (seen or ()):
             assert ctx.sniffed is not None
-            if ctx.sniffed.kind == "image":
+            if ctx.sniffed.kind == "office":
+                pass   # LibreOffice runs when the file is filed, here (its scratch in the library's tmp/)
+            elif ctx.sniffed.kind == "image":
                 ExtractText().run(ctx)
-                item.layer = TextLayer(ctx.pages, ctx.ocr_jobs, ctx.ocr_reasons)
+                item.layer = TextLayer(ctx.pages, ctx.ocr_jobs, ctx.ocr_reasons, ctx.ocr_layers)
             else:
                 item.reads = reader.submit(path, library.settings, password, ctx.sniffed, limit_of(library))
             if seen is not None:
@@ -136,6 +141,7 @@ def finish(library: Library, item: Prepared, cancel: CancelToken, reader: Option
                 raise item.layer_error
             layer = item.layer or reader.results(item.reads)
             ctx.pages, ctx.ocr_jobs, ctx.ocr_reasons = layer.pages, layer.ocr_jobs, layer.ocr_reasons
+            ctx.ocr_layers = layer.ocr_layers
             runs = item.ocr
             if runs:
                 ctx.ocr_ahead = lambda token, pages: reader.ocr_results(runs, token, pages, while_waiting)
@@ -263,6 +269,7 @@ def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional
         try:
             with library.catalog.transaction() as tx:
                 doc_id = library.catalog.insert_document(tx, doc, ctx.pages)
+                audit.log(tx, "ingest", audit.doc_target(doc_id), audit.ingest_detail(doc))
         except BaseException as exc:
             try:
                 library.discard_original(ctx.sha256, ctx.sniffed.suffix)
@@ -272,17 +279,21 @@ def _file(library: Library, ctx: IngestContext, display: str, doc_type: Optional
             if failure is not None and failure is not exc:
                 raise failure from exc
             raise
+        audit.sync_head(library)
     try:
         library.release_quarantined(ctx.filename, ctx.sha256)  # rejected before (e.g. without its password)
     except Exception as exc:  # the document is filed; a stale quarantine copy is only untidy
         log.warning("%s: quarantine not tidied (%s)", display, exc)
     if ocr_results:
         _save_derived(library, ctx.sha256, ocr_results, ctx.filename)
+    if "rendition" in ctx.extra:
+        _save_rendition(library, ctx.sha256, ctx.extra["rendition"], ctx.filename)
     if index:
         from docmgr.services.indexing import sync_index_quietly
 
         sync_index_quietly(library)  # index freshness: the GUI finds a document as soon as it is filed
-    return IngestResult(display, "filed", doc_id, len(ctx.pages), ctx.text_source, type_display(filing.type_code), None)
+    return IngestResult(display, "filed", doc_id, len(ctx.pages), ctx.text_source, type_display(filing.type_code), None,
+                        warning=secrecy_warning(filing.fields.get("secrecy")))
 
 
 def _save_derived(library: Library, sha256: str, results: Sequence[Any], title: str) -> None:
@@ -294,6 +305,17 @@ def _save_derived(library: Library, sha256: str, results: Sequence[Any], title: 
     except Exception as exc:  # derived data only: the document itself is filed
         log.warning("%s: searchable archive copy not written (%s); `docmgr export-pdf` rebuilds it", title, exc,
                     exc_info=not isinstance(exc, (OSError, DocmgrError)))
+
+
+def _save_rendition(library: Library, sha256: str, pdf: bytes, title: str) -> None:
+    """The PDF rendition of an office file, for the viewer; rebuildable, so a failure is only a warning."""
+    from docmgr.core.atomic import write_atomic
+    from docmgr.services.archive import rendition_path
+
+    try:
+        write_atomic(rendition_path(library, sha256), pdf)
+    except OSError as exc:
+        log.warning("%s: PDF rendition not written (%s)", title, exc)
 
 
 def _duplicate(library: Library, display: str, doc_id: int) -> IngestResult:

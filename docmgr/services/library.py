@@ -21,6 +21,9 @@ def open_library(path: Optional[str | os.PathLike[str]] = None) -> Library:
     """
     library = Library(resolve_library(path))
     _attach_log(library.paths.logs / "docmgr.log")
+    from docmgr.services.records_setup import ensure_records
+
+    ensure_records(library)
     return library
 
 

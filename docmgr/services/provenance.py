@@ -24,7 +24,7 @@ def field_source(doc: Mapping[str, Any], key: str) -> Optional[dict[str, int]]:
     src = (doc.get("sources") or {}).get(key)
     if not isinstance(src, dict) or not {"page", "line"} <= set(src):
         return None
-    return {"page": int(src["page"]), "line": int(src["line"]), "last": int(src.get("last", src["line"]))}
+    return {"page": int(src["page"]), "line": int(src["line"]), "last": int(src["last"] if "last" in src else src["line"])}
 
 
 def source_lines(doc: Mapping[str, Any], source: Mapping[str, int]) -> list[str]:

@@ -8,6 +8,7 @@ from typing import Any, Mapping, Optional
 
 from docmgr.core.library import Library
 from docmgr.core.text import nfc
+from docmgr.services import audit
 
 # fields offered for editing on every document, in this order (others the document has follow)
 # (``summary`` is the trích yếu: one field, shown once)
@@ -64,4 +65,6 @@ def save_review(library: Library, doc_id: int, *, type: Optional[str] = None,
         with library.write_lock():
             with library.catalog.transaction() as tx:
                 library.catalog.update_document(tx, doc_id, notes=nfc(notes).strip())
+                audit.log(tx, "edit", audit.doc_target(doc_id), {"notes": True})
+            audit.sync_head(library)
     return show(library, doc_id)

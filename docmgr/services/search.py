@@ -9,6 +9,7 @@ from typing import Any, Callable, Optional
 
 from docmgr.core.errors import LibraryError
 from docmgr.core.library import Library
+from docmgr.records.privacy import mask_id_numbers, numbers_in
 from docmgr.search import (Engine, IndexUnusable, best_page, can_relax, fast_fold, has_marks, highlight, parse, plan,
                            snippet, words)
 from docmgr.search import query as qt
@@ -68,8 +69,9 @@ def _with_retry(library: Library, engine: Engine, notice: Optional[Notice],
 
 # -- queries ---------------------------------------------------------------------------------------
 def search(library: Library, query: str, *, limit: int = 20, sort: str = "relevance",
-           notice: Optional[Notice] = None) -> dict[str, Any]:
-    """Run a query; the result is shaped as ``docmgr search --json`` prints it (see CLI.md).
+           notice: Optional[Notice] = None, unmasked: bool = False) -> dict[str, Any]:
+    """Run a query; the result is shaped as ``docmgr search --json`` prints it (see CLI.md). Personal ID
+    numbers in snippets are masked unless ``unmasked``.
 
     Raises:
         UsageError: bad query syntax (the message says what is wrong).
@@ -82,6 +84,7 @@ def search(library: Library, query: str, *, limit: int = 20, sort: str = "releva
     finally:
         engine.close()
     hl = highlight(node)
+    typed = numbers_in(query)
     docs = {d.id: d for d in library.catalog.documents(ids=[h.id for h in results.hits])}
     hits = []
     for h in results.hits:
@@ -91,8 +94,10 @@ def search(library: Library, query: str, *, limit: int = 20, sort: str = "releva
         pages = [(p.number, p.text) for p in library.catalog.pages(doc.id)]
         page = best_page(pages, hl) if pages else None
         text = next((t for n, t in pages if n == page), "")
-        hits.append({"id": doc.id, "filename": doc.filename, "title": title_of(doc), "type": type_name(doc),
-                     "score": round(h.score, 4), "page": page, "snippet": snippet(text, hl)})
+        # personal ID numbers masked unless asked, or unless the query names them (the user knows them)
+        shown = (lambda s: s) if unmasked else (lambda s: mask_id_numbers(s, keep=typed))
+        hits.append({"id": doc.id, "filename": doc.filename, "title": shown(title_of(doc)), "type": type_name(doc),
+                     "score": round(h.score, 4), "page": page, "snippet": shown(snippet(text, hl))})
     return {"query": query, "total": results.total, "suggestion": suggestion,
             "facets": results.facets, "hits": hits}
 

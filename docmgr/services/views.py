@@ -129,10 +129,16 @@ def rows(library: Library, ids: Sequence[int]) -> list[Row]:
 
 def page_image(library: Library, doc_id: int, number: int, scale: float = 1.0) -> Optional[Any]:
     """Page ``number`` (1-based) of the original as a PIL image, or None when the original has no pages
-    to draw (text, office files). ``scale`` 1.0 is 72 dpi for PDFs and the native size for images."""
+    to draw (text, .docx, an office file without its rendition). ``scale`` 1.0 is 72 dpi for PDFs and the native size for images."""
     doc = library.catalog.get(doc_id)
     path = library.original_path(doc.sha256, doc.suffix)
-    if doc.mime == "application/pdf":
+    if doc.mime != "application/pdf" and not doc.mime.startswith("image/"):
+        from docmgr.services.archive import rendition_path
+
+        path = rendition_path(library, doc.sha256)   # an office file: its PDF rendition, when there is one
+        if not path.is_file():
+            return None
+    if doc.mime == "application/pdf" or path.suffix == ".pdf":
         import pypdfium2 as pdfium
 
         pdf = pdfium.PdfDocument(str(path))

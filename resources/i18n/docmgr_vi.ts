@@ -674,6 +674,21 @@ AND  OR  NOT  -từ  ( )</translation>
         <translation>tệp văn phòng không hỗ trợ (chỉ đọc Word .docx)</translation>
     </message>
     <message>
+        <location filename="../../docmgr/gui/causes.py" line="27"/>
+        <source>unsupported office file (only Word, Excel, OpenDocument text and spreadsheets are read)</source>
+        <translation>tệp văn phòng không hỗ trợ (chỉ đọc Word, Excel, văn bản và bảng tính OpenDocument)</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="29"/>
+        <source>LibreOffice is needed to read {0} files: install it from https://www.libreoffice.org/download</source>
+        <translation>cần LibreOffice để đọc tệp {0}: hãy cài đặt từ https://www.libreoffice.org/download</translation>
+    </message>
+    <message>
+        <location filename="../../docmgr/gui/causes.py" line="31"/>
+        <source>LibreOffice could not read this {0} file</source>
+        <translation>LibreOffice không đọc được tệp {0} này</translation>
+    </message>
+    <message>
         <location filename="../../docmgr/gui/causes.py" line="26"/>
         <source>damaged PDF ({0})</source>
         <translation>PDF bị hỏng ({0})</translation>
@@ -829,6 +844,200 @@ Kéo thả tệp hoặc thư mục vào cửa sổ này, hoặc chọn Tệp ›
         <location filename="../../docmgr/gui/widgets/metadata.py" line="1"/>
         <source>no title, a symbol without a type abbreviation, then &apos;Kính gửi:&apos; (a Công văn)</source>
         <translation>không có tiêu đề, ký hiệu không có chữ viết tắt loại văn bản, rồi &apos;Kính gửi:&apos; (công văn)</translation>
+    </message>
+</context>
+<context>
+    <name>dossiers</name>
+    <message>
+        <source>The answer given (feedback)</source>
+        <translation>Nội dung trả lời (phản ánh, kiến nghị)</translation>
+    </message>
+    <message>
+        <source>Record answer</source>
+        <translation>Ghi nhận trả lời</translation>
+    </message>
+    <message>
+        <source>not routed yet</source>
+        <translation>chưa phân luồng</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>Phân luồng</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Trả lời</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> ngày làm việc</translation>
+    </message>
+    <message>
+        <source>A citizen's question, e.g. sang tên sổ đỏ cần gì</source>
+        <translation>Câu hỏi của người dân, ví dụ: sang tên sổ đỏ cần gì</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <source>Attach selected documents</source>
+        <translation>Đính kèm tài liệu đang chọn</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>Chuyển trạng thái</translation>
+    </message>
+    <message>
+        <source>Checklist PDF…</source>
+        <translation>Danh mục giấy tờ (PDF)…</translation>
+    </message>
+    <message>
+        <source>Choose a dossier, or make a new one.</source>
+        <translation>Chọn một hồ sơ, hoặc tiếp nhận hồ sơ mới.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Sắp đến hạn</translation>
+    </message>
+    <message>
+        <source>Find by code, name, ID number or phone</source>
+        <translation>Tìm theo mã, họ tên, số định danh hoặc điện thoại</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Số định danh</translation>
+    </message>
+    <message>
+        <source>New dossier</source>
+        <translation>Tiếp nhận hồ sơ</translation>
+    </message>
+    <message>
+        <source>New dossier…</source>
+        <translation>Tiếp nhận hồ sơ mới…</translation>
+    </message>
+    <message>
+        <source>No procedure matches; try other words.</source>
+        <translation>Không tìm thấy thủ tục phù hợp; hãy thử từ khác.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Đang mở</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Papers (drop documents or files here):</source>
+        <translation>Thành phần hồ sơ (kéo thả tài liệu hoặc tệp vào đây):</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Print receipt…</source>
+        <translation>In giấy tiếp nhận…</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Lưu PDF</translation>
+    </message>
+    <message>
+        <source>Save checklist</source>
+        <translation>Lưu danh mục giấy tờ</translation>
+    </message>
+    <message>
+        <source>Save receipt PDF…</source>
+        <translation>Lưu giấy tiếp nhận (PDF)…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Supplement request…</source>
+        <translation>Phiếu yêu cầu bổ sung…</translation>
+    </message>
+    <message>
+        <source>Tracking sheet…</source>
+        <translation>Phiếu kiểm soát…</translation>
+    </message>
+    <message>
+        <source>Which procedure? (with or without marks)</source>
+        <translation>Thủ tục nào? (gõ có dấu hoặc không dấu)</translation>
+    </message>
+    <message>
+        <source>old (quận/huyện) or 2025 unit names</source>
+        <translation>tên đơn vị cũ (quận/huyện) hoặc tên mới từ 2025</translation>
+    </message>
+    <message>
+        <source>{0} selected document(s) will be attached.</source>
+        <translation>Sẽ đính kèm {0} tài liệu đang chọn.</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Phí, lệ phí</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>Nơi giải quyết</translation>
+    </message>
+    <message>
+        <source>What to bring</source>
+        <translation>Giấy tờ cần mang theo</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <source>extra</source>
+        <translation>thừa</translation>
+    </message>
+</context>
+<context>
+    <name></name>
+    <message>
+        <source>&amp;Dossiers</source>
+        <translation>&amp;Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Dossier desk…</source>
+        <translation>Bàn tiếp nhận hồ sơ…</translation>
     </message>
 </context>
 </TS>

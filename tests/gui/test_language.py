@@ -66,7 +66,7 @@ def test_language_switch_applies_at_once(qtbot: Any, library_path: Path) -> None
         english = next(a for a in win.language_actions.actions() if a.data() == "en")
         english.trigger()
         assert i18n.current() == "en"
-        assert [m.title() for m in _menus(win)] == ["&File", "&Review", "&Search", "&View"]
+        assert [m.title() for m in _menus(win)] == ["&File", "&Review", "&Search", "&Dossiers", "&View", "&Archive"]
         assert win.navigator.topLevelItem(0).text(0) == "Inbox / needs review"
         assert win.model.headerData(0, _horizontal()) == "Type"
         assert win.metadata.confirm_button.text() == "Confirm"
@@ -121,3 +121,12 @@ def test_refusal_causes_in_vietnamese(qtbot: Any, library_path: Path) -> None:
     assert translate_cause("page 3: tesseract failed (timeout)") == "trang 3: tesseract bị lỗi (timeout)"
     assert translate_cause("too many pages (900 > 500)") == "quá nhiều trang (900 > 500)"
     assert translate_cause("something new") == "something new"
+
+
+def test_libreoffice_causes_in_vietnamese(qtbot: Any, library_path: Path) -> None:
+    from docmgr.gui.causes import translate_cause
+    from docmgr.ingest.libreoffice import INSTALL_HINT
+
+    _window(qtbot, library_path, "vi")
+    assert translate_cause(INSTALL_HINT.format(what="Word .doc")) == \
+        "cần LibreOffice để đọc tệp Word .doc: hãy cài đặt từ https://www.libreoffice.org/download"

@@ -31,7 +31,9 @@ def test_the_wheel_installs_starts_and_ingests_outside_the_checkout(tmp_path: Pa
     [wheel] = list(wheels.glob("docmgr-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     for inside in ("docmgr/resources/taxonomy.json", "docmgr/resources/starter/type.skops",
-                   "docmgr/resources/i18n/docmgr_vi.qm", "docmgr/resources/i18n/qt_vi.qm"):
+                   "docmgr/resources/i18n/docmgr_vi.qm", "docmgr/resources/i18n/qt_vi.qm",
+                   "docmgr/resources/records/procedures.json", "docmgr/resources/records/calendar.json",
+                   "docmgr/resources/records/admin_units.json"):
         assert inside in names, inside
 
     # a fresh venv; its dependencies are the test venv's (already installed), seen through a .pth file

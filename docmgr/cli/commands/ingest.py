@@ -51,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
             extra = f", {result.type}" if result.type else ""
             print(f"{result.status} #{result.id}: {result.path} ({result.pages} p., {result.text_source}{extra})",
                   flush=True)
+        if result.warning:
+            bar.write(f"docmgr: warning: {result.path}: {result.warning}")
         if result.status == "rejected":
             failed = True
             bar.write(f"docmgr: rejected {result.path}: {result.error}")

@@ -28,6 +28,7 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> argp
     p.add_argument("--limit", type=_positive, default=20, help="hits to show (default 20)")
     p.add_argument("--sort", choices=("relevance", "date"), default="relevance", help="order of the hits")
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    p.add_argument("--unmasked", action="store_true", help="show personal ID numbers in snippets unmasked")
     return p
 
 
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from docmgr.services.search import search
 
     library = open_library(args.library)
-    result = search(library, " ".join(args.query), limit=args.limit, sort=args.sort,
+    result = search(library, " ".join(args.query), limit=args.limit, sort=args.sort, unmasked=args.unmasked,
                     notice=lambda m: print(f"docmgr: {m}", file=sys.stderr, flush=True))
     if args.json:
         emit_json(result)

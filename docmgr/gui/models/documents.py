@@ -3,9 +3,10 @@ the rows themselves in pages of :data:`PAGE` as the view scrolls to them."""
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
-from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (QT_TR_NOOP, QAbstractTableModel, QByteArray, QCoreApplication, QMimeData, QModelIndex,
+                            QPersistentModelIndex, Qt)
 
 from docmgr.core.library import Library
 from docmgr.services import views
@@ -26,6 +27,7 @@ STATUS_LABELS = {"inbox": QT_TR_NOOP("Inbox"),
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # the mark beside the type of a legal normative document (văn bản quy phạm pháp luật)
 NORMATIVE_MARK = QT_TR_NOOP("§ normative")
+DOC_IDS_MIME = "application/x-docmgr-document-ids"  # dragged rows: "1,2,3" (dropped on a dossier)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -115,6 +117,19 @@ class DocumentsModel(QAbstractTableModel):
         if key == "type" and row.normative:
             return f"{value} · {_tr(NORMATIVE_MARK)}" if value else _tr(NORMATIVE_MARK)
         return value
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        return super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else super().flags(index)
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [DOC_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+        """The dragged rows' document ids, for dropping on a dossier."""
+        ids = list(dict.fromkeys(self._ids[i.row()] for i in indexes if i.isValid()))
+        data = QMimeData()
+        data.setData(DOC_IDS_MIME, QByteArray(",".join(map(str, ids)).encode("ascii")))
+        return data
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:

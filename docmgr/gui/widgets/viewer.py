@@ -125,7 +125,8 @@ class Viewer(QWidget):
         """Show ``doc_id`` at ``page``; ``pages`` as :func:`docmgr.services.documents.show` gives them."""
         self.clear()
         self.doc_id, self.pages = doc_id, pages
-        self._render_scale = RENDER_SCALE if self.library.catalog.get(doc_id).mime == "application/pdf" else 1.0
+        mime = self.library.catalog.get(doc_id).mime
+        self._render_scale = 1.0 if mime.startswith("image/") else RENDER_SCALE   # PDFs and office renditions
         self.thumbs.blockSignals(True)
         for p in pages:
             item = QListWidgetItem(str(p["number"]))

@@ -48,7 +48,6 @@ def test_settings_round_trip_and_bad_values(tmp_path: Path) -> None:
     assert back.max_pages == 2000 and back.review_threshold == 1.0
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_a_killed_writer_leaves_no_stale_lock(tmp_path: Path) -> None:
     lib_dir = tmp_path / "lib"
     Library(lib_dir)
@@ -73,3 +72,15 @@ def test_a_killed_writer_leaves_no_stale_lock(tmp_path: Path) -> None:
         holder.kill()
         holder.wait(10)
         holder.stdout.close()  # type: ignore[union-attr]
+
+
+def test_user_folders_are_isolated_even_where_xdg_is_ignored(tmp_path_factory: pytest.TempPathFactory,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Windows and macOS platformdirs ignores XDG_*: the test set-up patches platformdirs itself."""
+    from docmgr.core.paths import config_dir, default_library
+
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    base = tmp_path_factory.getbasetemp()
+    for folder in (default_library(), config_dir()):
+        assert folder.resolve().is_relative_to(base.resolve()), folder

@@ -1,6 +1,7 @@
 import pytest
 
-from docmgr.ingest.quality import judge
+from docmgr.ingest.quality import judge, layer_wins
+from tests.fixtures.builders import DECISION
 
 UNICODE = "Tiếng Việt rất hay, đăng ký khai sinh cho cháu Nguyễn Thị Hồng Nhung tại thành phố Cần Thơ."
 TCVN3 = "TiÕng ViÖt rÊt hay, ®¨ng ký khai sinh cho ch¸u NguyÔn ThÞ Hång Nhung t¹i thµnh phè CÇn Th¬."
@@ -40,3 +41,31 @@ def test_a_full_page_image_with_a_stamp_of_text_is_a_scan() -> None:
     assert not judge(stamp, has_image=True, image_coverage=0.95).usable
     assert judge(stamp * 6, has_image=True, image_coverage=0.95).usable  # a real text layer over the scan
     assert judge(stamp, has_image=True, image_coverage=0.05).usable  # a logo beside a short note
+
+
+SCANNER_LAYER = ("UBND THANH PHO DA NANG CONG Hcok xA HQI CHiJ NGHiA VIVT NAM Doc lap Tu do Hanh phuc "
+                 "S6: 463Y SGDDT Da Nang, ngay 12 thang 3 nam 2024 QUYET DINH Ve viec cong nhan ket qua "
+                 "Can cu Luat To chuc chinh quyen dia phuong ngay 19 thang 6 nam 2015; GIAM DOC SO GIAO DUC")
+
+
+def test_a_scanners_invisible_layer_without_vietnamese_goes_to_ocr() -> None:
+    verdict = judge(SCANNER_LAYER, has_image=True, image_coverage=1.0, invisible_share=1.0)
+    assert not verdict.usable and verdict.layer_may_win and "scanner's OCR layer" in verdict.reason
+    english = ("The committee met on Tuesday and approved the budget for the next fiscal year, "
+               "including the new library and the road repairs, after a long debate about the schools.")
+    assert not judge(english, has_image=True, image_coverage=1.0, invisible_share=1.0).usable
+
+
+def test_a_scanners_layer_in_vietnamese_and_visible_text_are_kept() -> None:
+    vietnamese = " ".join(DECISION)
+    assert judge(vietnamese, has_image=True, image_coverage=1.0, invisible_share=1.0).usable
+    # the same unmarked words drawn visibly (a born-digital page with a background image) are kept
+    assert judge(SCANNER_LAYER, has_image=True, image_coverage=1.0, invisible_share=0.0).usable
+    assert judge(SCANNER_LAYER, has_image=True, image_coverage=0.2, invisible_share=1.0).usable
+
+
+def test_the_scanners_layer_wins_only_where_ocr_reads_worse() -> None:
+    vietnamese = " ".join(DECISION)
+    assert not layer_wins(SCANNER_LAYER, vietnamese)
+    assert layer_wins(vietnamese, "Hcok xA HQI CHiJ NGHiA VIVT NAM")
+    assert layer_wins(SCANNER_LAYER, "")   # OCR read nothing
