@@ -11,9 +11,15 @@
    Recall@10 and MRR for docmgr on both engines, next to Whoosh's default set-up (StandardAnalyzer,
    MultifieldParser over title and content: paperless-ngx's old one), its words grouped with AND (the
    parser's default) and with OR. Long questions are also timed in the speed part (``p95_question_ms``).
+3. Real legal questions (``--legal-tests``, first): the articles of ``vn-legal-qa-dev`` (18 laws) as
+   documents, and its 100 dev statements asked in the three forms questions come in (``bench/legal_qa.py``:
+   true/false, multiple choice with and without options, naming the law and article), with and without
+   diacritics; Recall@10, MRR and the share ranked first, next to Whoosh's default set-up.
+   ``--misses N`` prints up to N questions per set not answered first (docmgr on Whoosh).
 
 Usage:  .venv/bin/python bench/search.py [--sizes 10000,100000] [--whoosh-max 10000] [--queries 200] [--questions 50]
-                                         [--engines whoosh,tantivy]
+                                         [--engines whoosh,tantivy] [--legal-tests statements,asked,choice,naming,naming-all]
+                                         [--misses N]
                                          [--relevance-queries 500] [--skip-speed] [--skip-relevance]
                                          [--cli-docs 100000 --cli-engine tantivy]
 """
@@ -30,7 +36,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -314,7 +320,7 @@ def bench_relevance(n: int, root: Path, rng: random.Random, tests: str = "titles
     return rows
 
 
-def bench_legal(root: Path, seed: int, tests: str, misses: int = 0) -> list[dict[str, Any]]:
+def bench_legal(root: Path, seed: int, tests: str, misses: int = 0) -> Iterator[dict[str, Any]]:
     """The real legal questions (``bench/legal_qa.py``) over the articles of ``vn-legal-qa-dev``."""
     from legal_qa import question_sets
 
@@ -322,7 +328,6 @@ def bench_legal(root: Path, seed: int, tests: str, misses: int = 0) -> list[dict
     rankers = {**whoosh_default_rankers(records, root / "legal"),
                "docmgr whoosh": docmgr_ranker("whoosh", records, root / "legal"),
                "docmgr tantivy": docmgr_ranker("tantivy", records, root / "legal")}
-    rows = []
     for test in tests.split(","):
         queries = sets[test]
         for name, rank in rankers.items():
@@ -332,8 +337,7 @@ def bench_legal(root: Path, seed: int, tests: str, misses: int = 0) -> list[dict
                 row[f"recall10_{typed}"], row[f"mrr_{typed}"], row[f"first_{typed}"] = score(ranked, queries)
                 if misses and name.startswith("docmgr whoosh"):
                     _print_misses(test, typed, ranked, queries, records, misses)
-            rows.append(row)
-    return rows
+            yield row
 
 
 def _print_misses(test: str, typed: str, ranked: list[list[int]], items: list[tuple[str, set[int]]],

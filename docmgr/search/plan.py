@@ -26,13 +26,33 @@ Ranking rules live here, once for every engine:
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, Optional
 
 from docmgr.search import query as qt
-from docmgr.search.analysis import TOKEN, analyse, fast_fold, has_marks, pair_terms, token_forms, words
+from docmgr.search.analysis import (
+    TOKEN,
+    analyse,
+    fast_fold,
+    has_marks,
+    pair_terms,
+    token_forms,
+    words,
+)
 from docmgr.search.articles import named_articles
-from docmgr.search.engine import All, Bool, Const, Engine, Phrase, Prefix, Q, Range, Term, date_int, file_words
+from docmgr.search.engine import (
+    All,
+    Bool,
+    Const,
+    Engine,
+    Phrase,
+    Prefix,
+    Q,
+    Range,
+    Term,
+    date_int,
+    file_words,
+)
 
 EXACT_BOOST = 2.0
 PAIR_BOOST = 5.0  # tuned on the known-item tests, titles and questions (bench/README.md)
@@ -44,26 +64,29 @@ NAMED_SCORE = 100_000.0  # the article a query names ("Điều 32 Luật Điện
 DATED_SCORE = 50_000.0  # … and of the year the query gives, above the same article of another year
 
 
-@dataclass
 class Stats:
-    """Index statistics a plan may use: the document frequency of a term in a field, and the number
-    of documents (see :func:`engine_stats`)."""
+    """Index statistics a plan may use: the document frequency of a term in a field, and the number of
+    documents (read once, when first needed)."""
 
-    doc_freq: Callable[[str, str], int]
-    docs: int
+    def __init__(self, doc_freq: Callable[[str, str], int], docs: Callable[[], int]) -> None:
+        self.doc_freq = doc_freq
+        self._docs = docs
+        self._n: int | None = None
 
     def idf(self, fld: str, term: str) -> float:
         """Lucene's (and tantivy's) BM25 idf of ``term``."""
+        if self._n is None:
+            self._n = max(1, self._docs())
         df = self.doc_freq(fld, term)
-        return math.log(1 + (self.docs - df + 0.5) / (df + 0.5))
+        return math.log(1 + (self._n - df + 0.5) / (df + 0.5))
 
 
 def engine_stats(engine: Engine) -> Stats:
     """:class:`Stats` read from an engine."""
-    return Stats(engine.doc_freq, max(1, engine.doc_count()))
+    return Stats(engine.doc_freq, engine.doc_count)
 
 
-def plan(node: qt.Node, *, relaxed: bool = False, stats: Optional[Stats] = None) -> Q:
+def plan(node: qt.Node, *, relaxed: bool = False, stats: Stats | None = None) -> Q:
     """The low-level query for ``node``; ``relaxed`` turns side-by-side words into "any of them".
 
     With ``stats``, the proximity boosts of side-by-side words score the same in a long document as
@@ -96,23 +119,24 @@ def _exact_first(node: qt.Node, q: Q) -> Q:
 _MARKERS = ("a", "b", "c", "d", "e")
 
 
-def _options(node: qt.Node) -> Optional[tuple[qt.Node, list[qt.Node]]]:
+def _options(node: qt.Node) -> tuple[qt.Node, list[qt.Node]] | None:
     """A multiple-choice question split into its stem and its options ("… ? A. … B. … C. …"), or None.
 
     The options are marked ``A.`` ``B.`` … in order (at least A and B), each followed by words."""
     if not (isinstance(node, qt.And) and node.implicit):
         return None
-    marks = [i for i, c in enumerate(node.children)
+    marks = [(i, c.text[0].lower()) for i, c in enumerate(node.children)
              if isinstance(c, qt.Word) and c.field is None and len(c.text) == 2 and c.text[1] in ".)"
              and c.text[0].isupper()]
     found: list[int] = []
-    for i in marks:
-        if len(found) < len(_MARKERS) and node.children[i].text[0].lower() == _MARKERS[len(found)]:
+    for i, letter in marks:
+        if len(found) < len(_MARKERS) and letter == _MARKERS[len(found)]:
             found.append(i)
     if len(found) < 2 or found[0] == 0:
         return None
     bounds = found + [len(node.children)]
-    choices = [qt.And(node.children[a + 1:b], implicit=True) for a, b in zip(bounds, bounds[1:]) if b > a + 1]
+    choices: list[qt.Node] = [qt.And(node.children[a + 1:b], implicit=True)
+                              for a, b in zip(bounds, bounds[1:]) if b > a + 1]
     if len(choices) < 2:
         return None
     return qt.And(node.children[:found[0]], implicit=True), choices
@@ -156,7 +180,7 @@ def _free(node: qt.Node) -> bool:
     return isinstance(node, (qt.Word, qt.Phrase)) and node.field is None
 
 
-def _plan(node: qt.Node, relaxed: bool, stats: Optional[Stats] = None) -> Q:
+def _plan(node: qt.Node, relaxed: bool, stats: Stats | None = None) -> Q:
     if isinstance(node, qt.Word):
         return _word(node)
     if isinstance(node, qt.Phrase):
@@ -192,7 +216,7 @@ def _plan(node: qt.Node, relaxed: bool, stats: Optional[Stats] = None) -> Q:
     return Bool(must=tuple(must), should=tuple(should), must_not=tuple(must_not))
 
 
-def _pairs(children: tuple[qt.Node, ...], stats: Optional[Stats]) -> list[Q]:
+def _pairs(children: tuple[qt.Node, ...], stats: Stats | None) -> list[Q]:
     """Proximity boosts: each pair of side-by-side free words as one ``pairs`` term (a constant score
     of its idf with ``stats``: no length normalisation)."""
     out: list[Q] = []
@@ -236,7 +260,7 @@ def _word(node: qt.Word) -> Q:
     return Bool(should=(Term("folded", folded), Term("exact", token, EXACT_BOOST)))
 
 
-def _phrase(text: str, fld: Optional[str]) -> Q:
+def _phrase(text: str, fld: str | None) -> Q:
     views = analyse(text)
     folded = tuple(views.folded.split())
     if fld is not None:
@@ -266,7 +290,7 @@ class Highlight:
             return True
         return any(f.startswith(p) for f in folded_forms for p in self.prefixes)
 
-    def within(self, text: str) -> "Highlight":
+    def within(self, text: str) -> Highlight:
         """This highlight for one text: a word typed with marks marks its exact form; where the text
         holds only other markings of it (a document matched through folding), those."""
         if not self.exact:

@@ -8,7 +8,7 @@ page has only other markings of it) and an identifier query marks the whole iden
 from __future__ import annotations
 
 import re
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 from docmgr.core.text import nfc
 from docmgr.search.analysis import TOKEN, token_forms
@@ -28,7 +28,7 @@ def _matches(text: str, hl: Highlight) -> list[tuple[int, int, str]]:
     return out
 
 
-def best_page(pages: Sequence[tuple[int, str]], hl: Highlight) -> Optional[int]:
+def best_page(pages: Sequence[tuple[int, str]], hl: Highlight) -> int | None:
     """The page with the most distinct (then most) matched terms; the first page when none match."""
     best, best_key = None, (-1, -1)
     for number, text in pages:

@@ -11,7 +11,8 @@ Engine-neutral: it asks the engine only for document frequencies and for terms s
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from docmgr.core.errors import UsageError
 from docmgr.core.text import nfc
@@ -23,7 +24,7 @@ from docmgr.search.query import parse
 CANDIDATES = 5000  # terms sharing the first letter looked at per unknown word
 
 
-def did_you_mean(engine: Engine, query: str, node: qt.Node, execute: Callable[..., Any]) -> Optional[str]:
+def did_you_mean(engine: Engine, query: str, node: qt.Node, execute: Callable[..., Any]) -> str | None:
     """The query with unknown words replaced by the closest indexed ones, when that finds something.
 
     Args:
@@ -58,7 +59,7 @@ def _in_field(text: str, start: int) -> bool:
     return ":" in text[word_start:start]
 
 
-def _replacement(engine: Engine, tok: str, before: Optional[str], after: Optional[str]) -> Optional[str]:
+def _replacement(engine: Engine, tok: str, before: str | None, after: str | None) -> str | None:
     marks = has_marks(tok)
     field, form = ("exact", tok) if marks else ("folded", fast_fold(tok))
     if len(form) < 3 or form.isdigit() or engine.doc_freq(field, form) > 0:
@@ -74,7 +75,7 @@ def _replacement(engine: Engine, tok: str, before: Optional[str], after: Optiona
     return min(scored)[3] if scored else None
 
 
-def _context(engine: Engine, term: str, before: Optional[str], after: Optional[str]) -> int:
+def _context(engine: Engine, term: str, before: str | None, after: str | None) -> int:
     """In how many documents ``term`` stands next to its neighbouring query words."""
     folded = fast_fold(term)
     return sum(engine.doc_freq("pairs", pair) for pair in

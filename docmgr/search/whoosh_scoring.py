@@ -131,8 +131,8 @@ class Arrays:
         if isinstance(q, All):
             return self.live.copy(), np.zeros(self.n, np.float32)
         if isinstance(q, Const):
-            mask = self.evaluate(q.query)[0]
-            return mask, np.where(mask, np.float32(q.score), np.float32(0)).astype(np.float32)
+            matched = self.evaluate(q.query)[0]
+            return matched, np.where(matched, np.float32(q.score), np.float32(0)).astype(np.float32)
         assert isinstance(q, Bool)
         score = np.zeros(self.n, np.float32)
         mask: Optional[np.ndarray] = None

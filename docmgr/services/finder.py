@@ -8,7 +8,7 @@ status, looking at up to :data:`STATUS_WINDOW` hits.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 from docmgr.core.library import Library
 from docmgr.services.highlights import Box, all_word_boxes
@@ -16,7 +16,7 @@ from docmgr.services.highlights import Box, all_word_boxes
 STATUS_WINDOW = 500
 
 
-def filtered_query(query: str, *, type_code: Optional[str] = None, year: Optional[int] = None) -> str:
+def filtered_query(query: str, *, type_code: str | None = None, year: int | None = None) -> str:
     """``query`` with the type and year filters added in the query language."""
     parts = [query.strip()] if query.strip() else []
     if type_code:
@@ -26,8 +26,8 @@ def filtered_query(query: str, *, type_code: Optional[str] = None, year: Optiona
     return " ".join(parts)
 
 
-def find(library: Library, query: str, *, type_code: Optional[str] = None, year: Optional[int] = None,
-         status: Optional[str] = None, limit: int = 50) -> dict[str, Any]:
+def find(library: Library, query: str, *, type_code: str | None = None, year: int | None = None,
+         status: str | None = None, limit: int = 50) -> dict[str, Any]:
     """:func:`docmgr.services.search.search` with filters; the result has the same shape (CLI.md), and
     ``total`` counts the status filter only among the hits looked at."""
     from docmgr.services.search import search

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from docmgr.core.text import fold
-from docmgr.search.articles import named_articles, refs_text
 from docmgr.search.analysis import words
+from docmgr.search.articles import named_articles, refs_text
 from docmgr.services.indexing import sync_index
 from docmgr.services.search import search
 from tests.fixtures.catalog_docs import file_doc, make_library
