@@ -23,12 +23,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional
 
+from docmgr.core.atomic import write_atomic
 from docmgr.core.catalog import now_iso
 
 COMPONENT = "records.audit"
@@ -215,12 +215,7 @@ def write_head(path: Path, conn: sqlite3.Connection) -> None:
     current = read_head(path)
     if current and int(current.get("seq", 0)) >= newest[0] and current.get("hash") == newest[1]:
         return
-    part = path.with_name(path.name + ".part")
-    with part.open("w", encoding="utf-8") as out:
-        out.write(canonical({"seq": newest[0], "hash": newest[1], "at": now_iso()}))
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(part, path)
+    write_atomic(path, canonical({"seq": newest[0], "hash": newest[1], "at": now_iso()}))
 
 
 def _entry(row: sqlite3.Row) -> Entry:

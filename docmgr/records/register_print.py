@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import Optional, Sequence
 
+from docmgr.core.atomic import atomic_output
 from docmgr.records.register import COLUMNS, Book, Entry
 
 # fonts with Vietnamese glyphs, looked up in this order (Linux, Windows, macOS)
@@ -36,7 +37,7 @@ def cell(entry: Entry, key: str) -> str:
 
 
 def write_csv(path: Path, rows: Sequence[Entry]) -> None:
-    with _atomic(path) as part:
+    with atomic_output(path) as part:
         with part.open("w", encoding="utf-8-sig", newline="") as out:
             writer = csv.writer(out)
             writer.writerow(["Sổ", "Năm"] + [title for _, title in COLUMNS])
@@ -61,7 +62,7 @@ def write_xlsx(path: Path, rows: Sequence[Entry], title: str) -> None:
         ws.append([e.book, e.year] + [e.number if k == "number" else cell(e, k) for k, _ in COLUMNS])
     for letter, width in zip("ABCDEFGHIJKL", (6, 6, 11, 7, 28, 16, 12, 48, 20, 11, 10, 20)):
         ws.column_dimensions[letter].width = width
-    with _atomic(path) as part:
+    with atomic_output(path) as part:
         wb.save(part)
 
 
@@ -111,7 +112,7 @@ def write_pdf(path: Path, rows: Sequence[Entry], book: Book, year: Optional[int]
     table.setStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee"))])
     story.append(table)
-    with _atomic(path) as part:
+    with atomic_output(path) as part:
         doc = SimpleDocTemplate(str(part), pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=10 * mm,
                                 topMargin=15 * mm, bottomMargin=15 * mm, title=book.name, author="docmgr")
         doc.build(story)
@@ -123,21 +124,3 @@ def _dmy(iso: str) -> str:
 
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-class _atomic:
-    """Write to ``path.part`` and rename into place on success."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self.part = self.path.with_name(self.path.name + ".part")
-
-    def __enter__(self) -> Path:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        return self.part
-
-    def __exit__(self, exc_type: object, *_: object) -> None:
-        if exc_type is None:
-            os.replace(self.part, self.path)
-        else:
-            self.part.unlink(missing_ok=True)

@@ -12,7 +12,6 @@ the catalog before anything is put in place, and refuses a damaged or unsafe bac
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sqlite3
 import tempfile
@@ -21,6 +20,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Optional
 
+from docmgr.core.atomic import atomic_output
 from docmgr.core.catalog import SCHEMA_VERSION, now_iso
 from docmgr.core.errors import LibraryError
 from docmgr.core.library import Library, file_sha256
@@ -40,8 +40,6 @@ def backup(library: Library, target: Path) -> dict[str, Any]:
 
     require(library, "archivist")
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    part = target.with_name(target.name + ".part")
     with tempfile.TemporaryDirectory(dir=library.paths.tmp) as tmp:
         snapshot = Path(tmp) / "catalog.sqlite3"
         with library.write_lock():
@@ -60,29 +58,25 @@ def backup(library: Library, target: Path) -> dict[str, Any]:
             originals = [(r[0], r[1], r[2]) for r in conn.execute("SELECT id, sha256, suffix FROM documents")]
         finally:
             conn.close()
-        try:
-            with zipfile.ZipFile(part, "w", allowZip64=True) as zf:
-                sums = package.SumsWriter(zf)
-                sums.add_file("catalog.sqlite3", snapshot)
-                sums.add_bytes(trail.HEAD_FILE, head)
-                sums.add_bytes("settings.json", settings)
-                for _doc_id, sha256, suffix in originals:
-                    path = library.original_path(sha256, suffix)
-                    if not path.is_file():
-                        raise LibraryError(f"document {_doc_id}: its original {path} is missing, so the backup "
-                                           "would be incomplete; run `docmgr check`")
-                    sums.add_file(f"originals/{sha256[:2]}/{sha256}{suffix}", path, compress=False)
-                if library.paths.models.is_dir():
-                    for path in sorted(library.paths.models.rglob("*")):
-                        if path.is_file():
-                            sums.add_file(f"models/{path.relative_to(library.paths.models).as_posix()}", path)
-                sums.add_bytes("backup.json", json.dumps(
-                    {"format": FORMAT, "version": VERSION, "created": now_iso(), "schema": SCHEMA_VERSION,
-                     "documents": len(originals), "library": str(library.root)}, ensure_ascii=False).encode())
-                sums.close()
-            os.replace(part, target)
-        finally:
-            part.unlink(missing_ok=True)
+        with atomic_output(target) as part, zipfile.ZipFile(part, "w", allowZip64=True) as zf:
+            sums = package.SumsWriter(zf)
+            sums.add_file("catalog.sqlite3", snapshot)
+            sums.add_bytes(trail.HEAD_FILE, head)
+            sums.add_bytes("settings.json", settings)
+            for _doc_id, sha256, suffix in originals:
+                path = library.original_path(sha256, suffix)
+                if not path.is_file():
+                    raise LibraryError(f"document {_doc_id}: its original {path} is missing, so the backup "
+                                       "would be incomplete; run `docmgr check`")
+                sums.add_file(f"originals/{sha256[:2]}/{sha256}{suffix}", path, compress=False)
+            if library.paths.models.is_dir():
+                for path in sorted(library.paths.models.rglob("*")):
+                    if path.is_file():
+                        sums.add_file(f"models/{path.relative_to(library.paths.models).as_posix()}", path)
+            sums.add_bytes("backup.json", json.dumps(
+                {"format": FORMAT, "version": VERSION, "created": now_iso(), "schema": SCHEMA_VERSION,
+                 "documents": len(originals), "library": str(library.root)}, ensure_ascii=False).encode())
+            sums.close()
     return {"path": str(target), "documents": len(originals), "size": target.stat().st_size}
 
 
@@ -117,7 +111,7 @@ def restore(source: Path, library_dir: Path) -> dict[str, Any]:
             _verify_staged(source, staging)
             library_dir.mkdir(parents=True, exist_ok=True)
             for item in staging.iterdir():
-                os.replace(item, library_dir / item.name)
+                item.replace(library_dir / item.name)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     from docmgr.services.indexing import reindex
@@ -125,7 +119,7 @@ def restore(source: Path, library_dir: Path) -> dict[str, Any]:
 
     library = open_library(library_dir)
     for path in library.paths.originals.glob("*/*"):
-        os.chmod(path, 0o444)
+        path.chmod(0o444)
     reindex(library)
     audit.record(library, "restore-backup", trail.LIBRARY_TARGET, {"from": source.name})
     return {"path": str(library_dir), "documents": meta.get("documents"), "from": str(source)}

@@ -13,12 +13,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
+from docmgr.core.atomic import atomic_output
 from docmgr.core.catalog import now_iso
 from docmgr.core.errors import UsageError
 from docmgr.core.library import Library
@@ -90,9 +90,7 @@ def export(library: Library, target: Path, ids: Sequence[int], *, masked: bool =
     manifest = {"format": FORMAT, "version": VERSION, "created": now_iso(), "label": label, "masked": masked,
                 "documents": records}
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    part = target.with_name(target.name + ".part")
-    try:
+    with atomic_output(target) as part:
         with zipfile.ZipFile(part, "w", allowZip64=True) as zf:
             sums = package.SumsWriter(zf)
             for doc in docs:
@@ -101,9 +99,6 @@ def export(library: Library, target: Path, ids: Sequence[int], *, masked: bool =
             sums.add_bytes("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
             sums.add_bytes("metadata.csv", _metadata_csv(records).encode("utf-8-sig"))
             sums.close()
-        os.replace(part, target)
-    finally:
-        part.unlink(missing_ok=True)
     with library.write_lock():
         with library.catalog.transaction() as tx:
             for doc in docs:

@@ -7,7 +7,6 @@ keeps no personal data).
 from __future__ import annotations
 
 import json
-import os
 import stat
 from datetime import date
 from functools import lru_cache
@@ -203,7 +202,7 @@ def _destroy_files(library: Library, doc: Document) -> None:
     for path in paths:
         if path.exists():
             try:
-                os.chmod(path, stat.S_IWUSR | stat.S_IRUSR)
+                path.chmod(stat.S_IWUSR | stat.S_IRUSR)
             except OSError:
                 pass
             path.unlink(missing_ok=True)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import csv
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any, Optional
 
+from docmgr.core.atomic import atomic_output
 from docmgr.core.errors import UsageError
 from docmgr.core.library import Library
 from docmgr.records import stats as figures
@@ -68,9 +68,7 @@ def write(result: dict[str, Any], target: Path) -> Path:
     suffix = target.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise UsageError(f"{target}: statistics are written as .csv or .xlsx")
-    part = target.with_name(target.name + ".part")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
+    with atomic_output(target) as part:
         if suffix == ".csv":
             with part.open("w", encoding="utf-8-sig", newline="") as out:
                 writer = csv.writer(out)
@@ -86,7 +84,4 @@ def write(result: dict[str, Any], target: Path) -> Path:
             for row in rows(result):
                 ws.append(list(row))
             wb.save(part)
-        os.replace(part, target)
-    finally:
-        part.unlink(missing_ok=True)
     return target
