@@ -70,31 +70,11 @@ def run_timed(cmd: Sequence[str], *, first_line: bool = False, env: Optional[dic
             "peak_mb": peak_mb, "rc": proc.returncode}
 
 
-_SHOWN = """
-import sys, time
-t0 = float(sys.argv[1])
-from PySide6.QtWidgets import QApplication
-from PySide6.QtCore import QTimer
-app = QApplication(sys.argv[:1])
-if sys.argv[2] == "bare":
-    from PySide6.QtWidgets import QWidget
-    w = QWidget(); w.resize(1300, 820)
-else:
-    from docmgr.app import build_window
-    w = build_window(sys.argv[3]); w.resize(1300, 820)
-w.show()
-def done():
-    print(f"{time.time() - t0:.4f}", flush=True); app.quit()
-QTimer.singleShot(0, done)
-app.exec()
-"""
-
-
 def cold_start(kind: str, library: Path) -> float:
-    out = subprocess.run([sys.executable, "-c", _SHOWN, repr(time.time()), kind, str(library)],
-                         capture_output=True, text=True, timeout=300, check=True,
-                         env=dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen"))
-    return float(out.stdout.strip().splitlines()[-1])
+    """Process launch to the shown window (``kind`` "bare": a plain PySide6 window), as bench/gui_latency.py."""
+    from gui_latency import cold_start as measure
+
+    return measure(kind, library)
 
 
 def list_model_times(library: Path) -> dict:

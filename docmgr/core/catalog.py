@@ -395,20 +395,7 @@ class Catalog:
     def documents(self, *, status: Optional[str] = None, type_code: Optional[str] = None,
                   ids: Optional[Sequence[int]] = None, normative: Optional[bool] = None) -> list[Document]:
         """Documents in id order, filtered. ``status="trashed"`` lists the trash; other statuses exclude it."""
-        where, args = [], []  # type: list[str], list[Any]
-        if status == "trashed":
-            where.append("trashed_at IS NOT NULL")
-        else:
-            where.append("trashed_at IS NULL")
-            if status:
-                where.append("status = ?")
-                args.append(status)
-        if type_code:
-            where.append("type_code = ?")
-            args.append(type_code)
-        if normative is not None:
-            where.append("normative = ?")
-            args.append(int(normative))
+        where, args = _filters(status, type_code, normative)
         if ids is not None:
             where.append(f"id IN {_ID_LIST}")
             args.append(_id_list(ids))
@@ -428,18 +415,8 @@ class Catalog:
                        chunk: int = 500) -> Iterator[Document]:
         """:meth:`documents` in id order, read ``chunk`` at a time: memory stays flat and the first
         document comes at once, whatever the library's size."""
-        where, args = ["id > ?"], []  # type: list[str], list[Any]
-        if status == "trashed":
-            where.append("trashed_at IS NOT NULL")
-        else:
-            where.append("trashed_at IS NULL")
-            if status:
-                where.append("status = ?")
-                args.append(status)
-        if type_code:
-            where.append("type_code = ?")
-            args.append(type_code)
-        sql = f"SELECT id FROM documents WHERE {' AND '.join(where)} ORDER BY id LIMIT ?"
+        where, args = _filters(status, type_code, None)
+        sql = f"SELECT id FROM documents WHERE id > ? AND {' AND '.join(where)} ORDER BY id LIMIT ?"
         last = 0
         while True:
             ids = [int(r[0]) for r in self.connection().execute(sql, [last, *args, chunk])]
@@ -521,6 +498,23 @@ class Catalog:
         rows = self.connection().execute(
             "SELECT id, path, filename, reason, at, quarantined FROM rejections ORDER BY id DESC LIMIT ?", (limit,))
         return [Rejection(*tuple(r)) for r in rows]
+
+
+def _filters(status: Optional[str], type_code: Optional[str],
+             normative: Optional[bool]) -> tuple[list[str], list[Any]]:
+    """The WHERE terms and arguments of a documents listing (``status="trashed"``: the trash)."""
+    where: list[str] = ["trashed_at IS NOT NULL" if status == "trashed" else "trashed_at IS NULL"]
+    args: list[Any] = []
+    if status and status != "trashed":
+        where.append("status = ?")
+        args.append(status)
+    if type_code:
+        where.append("type_code = ?")
+        args.append(type_code)
+    if normative is not None:
+        where.append("normative = ?")
+        args.append(int(normative))
+    return where, args
 
 
 def _sort_text(value: Any) -> str:
