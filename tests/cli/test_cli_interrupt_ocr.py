@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.tesseract,
 
 
 def _tesseracts(folder: Path) -> list[int]:
-    """Running tesseract processes reading files under ``folder`` (docmgr's scratch files), whoever
+    """Running tesseract processes reading files under ``folder`` (the library's scratch folder), whoever
     their parent is now (a killed docmgr's workers would be orphans)."""
     found = []
     for entry in Path("/proc").iterdir():
@@ -34,9 +34,7 @@ def _tesseracts(folder: Path) -> list[int]:
 
 @pytest.mark.parametrize("command", ["ingest", "classify"])
 def test_ctrl_c_during_a_long_ocr_kills_tesseract(cli: Any, inputs: Path, tmp_path: Path, command: str) -> None:
-    scratch = tmp_path / "scratch"
-    scratch.mkdir()
-    cli.env["TMPDIR"] = str(scratch)
+    scratch = cli.library / "tmp"  # OCR's scratch files live in the library's own tmp/, never in %TEMP%
     frames = [render_lines(DECISION[k % 4: k % 4 + 12] * 2, size=34, width=2000, dpi=300) for k in range(4)]
     scan = inputs / "dai.tif"
     frames[0].save(scan, save_all=True, append_images=frames[1:], dpi=(300, 300), compression="tiff_lzw")
