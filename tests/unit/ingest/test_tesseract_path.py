@@ -28,7 +28,10 @@ def test_a_copy_beside_the_app_comes_first(tmp_path: Path, real_tesseract: Path,
     bundled = app / "tesseract" / tesseract_path.EXE
     bundled.symlink_to(real_tesseract)
     monkeypatch.setattr(sys, "executable", str(app / "docmgr"))
-    monkeypatch.delenv("TESSDATA_PREFIX", raising=False)
+    # configure() sets TESSDATA_PREFIX itself: set it here first so that monkeypatch restores the
+    # variable as it was (unset) afterwards, and the bundled tessdata never leaks into other tests
+    monkeypatch.setenv("TESSDATA_PREFIX", "")
+    monkeypatch.delenv("TESSDATA_PREFIX")
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "tesseract")
     assert tesseract_path.configure() == bundled
     assert pytesseract.pytesseract.tesseract_cmd == str(bundled)
